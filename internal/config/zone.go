@@ -1,0 +1,5 @@
+package config
+
+import "time"
+
+func loadZone(name string) (*time.Location, error) { return time.LoadLocation(name) }

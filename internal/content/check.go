@@ -1,0 +1,174 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/followup-tool/followup/internal/followup"
+	"go.yaml.in/yaml/v4"
+)
+
+// check turns the decoded fields into an Application, reporting content
+// that contradicts itself at the value that is out of place (SPEC 2).
+func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.Application {
+	app := &followup.Application{
+		Slug:     slug,
+		Company:  strings.TrimSpace(raw.Company),
+		Role:     strings.TrimSpace(raw.Role),
+		Posting:  strings.TrimSpace(raw.Posting),
+		Location: strings.TrimSpace(raw.Location),
+		Applied:  raw.Applied,
+		TZ:       raw.TZ,
+	}
+	for _, f := range []string{"company", "role"} {
+		if n, ok := p.index[f]; ok && n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "" {
+			p.errorf(p.pos(f), "%s: must not be empty", f)
+		}
+	}
+	if app.TZ == "" {
+		app.TZ = defaultTZ
+	}
+	loc, err := LoadZone(app.TZ)
+	if err != nil {
+		if p.has("tz") {
+			p.errorf(p.pos("tz"), "tz: %v", err)
+		}
+		loc = time.UTC
+	}
+	app.Loc = loc
+	if raw.Contact != nil {
+		c := raw.Contact
+		app.Contact = &followup.Person{Name: strings.TrimSpace(c.Name), Title: strings.TrimSpace(c.Title), Email: c.Email, Phone: c.Phone, By: c.By}
+		if app.Contact.Name == "" {
+			p.errorf(p.pos("contact"), "contact: missing name")
+		}
+	}
+	for i, rr := range raw.Rounds {
+		app.Rounds = append(app.Rounds, p.round(i, rr, loc, app.TZ))
+	}
+	p.log(app, raw.Log)
+	if len(p.errs) > 0 {
+		return nil
+	}
+	return app
+}
+
+func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string) followup.Round {
+	base := fmt.Sprintf("rounds.%d", i)
+	r := followup.Round{N: i + 1, At: rr.At, Kind: rr.Kind, Where: rr.Where, Timeline: rr.Timeline, Learned: strings.TrimSpace(rr.Learned), Length: time.Hour}
+	if r.Kind == "" {
+		r.Kind = followup.OtherRound
+	}
+	if rr.At.IsZero() {
+		if !p.has(base + ".at") {
+			p.errorf(p.pos(base), "round %d: missing \"at\" (YYYY-MM-DD HH:MM)", i+1)
+		}
+	} else if _, ok := rr.At.In(loc); !ok {
+		p.errorf(p.pos(base+".at"), "at: %s does not exist in %s (the clocks jump over it)", rr.At, tz)
+	}
+	if rr.Length != nil {
+		switch {
+		case rr.Length.Unit != followup.Elapsed:
+			p.errorf(p.pos(base+".length"), "length: want a duration such as 45m, 1h or 1h30m, not %q", rr.Length)
+		case rr.Length.D <= 0:
+			p.errorf(p.pos(base+".length"), "length: must be positive")
+		case rr.Length.D > 24*time.Hour:
+			p.errorf(p.pos(base+".length"), "length: %s is longer than a day", rr.Length)
+		default:
+			r.Length = rr.Length.D
+		}
+	}
+	if rr.Timeline != nil && !rr.Timeline.Date.IsZero() && !rr.At.IsZero() && rr.Timeline.Date.Before(rr.At.Date) {
+		p.errorf(p.pos(base+".timeline"), "timeline: %s is before the round on %s", rr.Timeline.Date, rr.At.Date)
+	}
+	for j, ri := range rr.Interviewers {
+		ip := fmt.Sprintf("%s.interviewers.%d", base, j)
+		iv := followup.Interviewer{
+			Person:  followup.Person{Name: strings.TrimSpace(ri.Name), Title: strings.TrimSpace(ri.Title), Email: ri.Email, Phone: ri.Phone},
+			Thanked: ri.Thanked, Posted: ri.Posted, By: ri.By,
+		}
+		if iv.Name == "" {
+			p.errorf(p.pos(ip), "interviewer %d of round %d: missing name", j+1, i+1)
+		}
+		if !rr.At.IsZero() {
+			if !iv.Thanked.IsZero() && iv.Thanked.Before(rr.At.Date) {
+				p.errorf(p.pos(ip+".thanked"), "thanked: %s is before the round on %s", iv.Thanked, rr.At.Date)
+			}
+			if !iv.Posted.IsZero() && iv.Posted.Before(rr.At.Date) {
+				p.errorf(p.pos(ip+".posted"), "posted: %s is before the round on %s", iv.Posted, rr.At.Date)
+			}
+		}
+		r.Interviewers = append(r.Interviewers, iv)
+	}
+	return r
+}
+
+func (p *parser) log(app *followup.Application, raws []rawLog) {
+	var prev followup.Date
+	var lastOutcome followup.Outcome
+	rejections := 0
+	for i, rl := range raws {
+		base := fmt.Sprintf("log.%d", i)
+		e := followup.LogEntry{On: rl.On, Sent: rl.Sent, By: rl.By, Heard: strings.TrimSpace(rl.Heard), Next: rl.Next, Outcome: rl.Outcome, Note: rl.Note}
+		set := []string{}
+		for _, f := range []string{"sent", "heard", "outcome"} {
+			if p.has(base + "." + f) {
+				set = append(set, f)
+			}
+		}
+		switch len(set) {
+		case 0:
+			p.errorf(p.pos(base), "log entry %d: want one of sent, heard or outcome", i+1)
+		case 1:
+		default:
+			p.errorf(p.keyPos(base+"."+set[1]), "log entry %d: has both %s and %s; write them as two entries", i+1, set[0], set[1])
+		}
+		if e.On.IsZero() && !p.has(base+".on") {
+			p.errorf(p.pos(base), "log entry %d: missing \"on\" (YYYY-MM-DD)", i+1)
+		}
+		if p.has(base+".heard") && e.Heard == "" {
+			p.errorf(p.pos(base+".heard"), "heard: say what they said (it must not be empty)")
+		}
+		if !e.Next.IsZero() {
+			if !p.has(base + ".heard") {
+				p.errorf(p.pos(base+".next"), "next: a new date belongs to a heard entry")
+			} else if !e.On.IsZero() && e.Next.Before(e.On) {
+				p.errorf(p.pos(base+".next"), "next: %s is before the reply on %s", e.Next, e.On)
+			}
+		}
+		if !e.On.IsZero() {
+			if !app.Applied.IsZero() && e.On.Before(app.Applied) {
+				p.errorf(p.pos(base+".on"), "on: %s is before applied (%s)", e.On, app.Applied)
+			} else if !prev.IsZero() && e.On.Before(prev) {
+				p.errorf(p.pos(base+".on"), "on: %s is before the entry above it (%s); the log is oldest first", e.On, prev)
+			}
+			prev = e.On
+		}
+		switch e.Sent {
+		case followup.ThankYou:
+			p.errorf(p.pos(base+".sent"), "sent: thank-you notes are recorded with thanked: on each interviewer")
+		case followup.MoveOn:
+			p.errorf(p.pos(base+".sent"), "sent: move-on needs no record; it passes by itself")
+		case followup.AfterRejection:
+			if rejections == 0 {
+				p.errorf(p.pos(base+".sent"), "sent: after-rejection, but no outcome: rejected above it")
+			}
+		}
+		if e.Outcome != "" {
+			switch lastOutcome {
+			case followup.Accepted, followup.Withdrawn:
+				p.errorf(p.pos(base+".outcome"), "outcome: %s after %s; that application is closed", e.Outcome, lastOutcome)
+			case followup.Rejected:
+				if e.Outcome != followup.Offer {
+					p.errorf(p.pos(base+".outcome"), "outcome: %s after rejected; only an offer can follow a rejection", e.Outcome)
+				}
+			}
+			if e.Outcome == followup.Rejected {
+				rejections++
+			}
+			lastOutcome = e.Outcome
+		}
+		app.Log = append(app.Log, e)
+	}
+}

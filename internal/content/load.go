@@ -1,0 +1,168 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+// Dir is where applications live in a project.
+const Dir = "content"
+
+// File is one application file found under content/.
+type File struct {
+	Path string // relative to the fs root, e.g. content/acme.md
+	Slug string // path under content/ without .md
+}
+
+// Find lists the application files under dir, sorted by path. Problems
+// that stop a file from being read at all (a directory named x.md, an
+// unreadable directory) are returned as positioned errors; hidden files and
+// editor lock files (".#x.md") are skipped.
+func Find(fsys fs.FS, dir string) ([]File, followup.ErrorList) {
+	var files []File
+	var errs followup.ErrorList
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			errs.Add(followup.Pos{Path: p, Line: 1, Col: 1}, "cannot read: %v", unwrapPath(err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".md") {
+			return nil
+		}
+		if d.IsDir() {
+			errs.Add(followup.Pos{Path: p, Line: 1, Col: 1}, "is a directory, not a markdown file; rename it without .md")
+			return nil
+		}
+		slug := strings.TrimSuffix(strings.TrimPrefix(p, dir+"/"), ".md")
+		files = append(files, File{Path: p, Slug: slug})
+		return nil
+	})
+	if err != nil {
+		errs.Add(followup.Pos{Path: dir, Line: 1, Col: 1}, "cannot read: %v", err)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, errs
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Options say how to read a search.
+type Options struct {
+	DefaultTZ string // zone for files without tz
+	Prefix    string // prepended to paths in messages (the --source dir)
+	// Cache, when set, holds the applications of an earlier load; a file
+	// whose bytes did not change is not parsed again.
+	Cache *Cache
+}
+
+// Load reads every application under content/ of fsys, in parallel, and
+// returns them sorted by slug with every problem of every file.
+func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList) {
+	files, errs := Find(fsys, Dir)
+	apps := make([]*followup.Application, len(files))
+	fileErrs := make([]followup.ErrorList, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	workers := min(runtime.GOMAXPROCS(0), max(len(files), 1))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f := files[i]
+				display := path.Join(opt.Prefix, f.Path)
+				if opt.Prefix == "" || opt.Prefix == "." {
+					display = f.Path
+				}
+				data, err := fs.ReadFile(fsys, f.Path)
+				if err != nil {
+					var l followup.ErrorList
+					l.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "cannot read: %v", unwrapPath(err))
+					fileErrs[i] = l
+					continue
+				}
+				apps[i], fileErrs[i] = opt.Cache.parse(display, f.Slug, data, opt.DefaultTZ)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if opt.Prefix != "" && opt.Prefix != "." {
+		for _, e := range errs {
+			e.Pos.Path = path.Join(opt.Prefix, e.Pos.Path)
+		}
+	}
+	for _, l := range fileErrs {
+		errs = append(errs, l...)
+	}
+	out := apps[:0]
+	for _, a := range apps {
+		if a != nil {
+			out = append(out, a)
+		}
+	}
+	errs.Sort()
+	return out, errs
+}
+
+// Cache remembers parsed files by their bytes, for incremental rebuilds.
+type Cache struct {
+	mu sync.Mutex
+	m  map[string]cached
+}
+
+type cached struct {
+	data string
+	tz   string
+	app  *followup.Application
+	errs followup.ErrorList
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{m: map[string]cached{}} }
+
+func (c *Cache) parse(display, slug string, data []byte, tz string) (*followup.Application, followup.ErrorList) {
+	if c == nil {
+		return Parse(display, slug, data, tz)
+	}
+	c.mu.Lock()
+	e, ok := c.m[display]
+	c.mu.Unlock()
+	if ok && e.tz == tz && e.data == string(data) {
+		return e.app, e.errs
+	}
+	app, errs := Parse(display, slug, data, tz)
+	c.mu.Lock()
+	c.m[display] = cached{data: string(data), tz: tz, app: app, errs: errs}
+	c.mu.Unlock()
+	return app, errs
+}

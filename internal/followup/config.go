@@ -1,0 +1,52 @@
+package followup
+
+// Policy holds the etiquette settings of SPEC section 2.
+type Policy struct {
+	CheckInAfter    Span // no promised timeline: wait this long after the thank-you
+	FollowupGap     Span // at most one check-in or nudge per application per gap
+	MaxFollowups    int  // check-ins and nudges before move-on
+	WeekendToMonday bool // check-ins and nudges never fall on Saturday or Sunday
+	MailLetters     bool // propose a posted letter as well for every thank-you
+}
+
+// Owner is the job seeker, who signs the drafts.
+type Owner struct {
+	Name      string
+	Email     string // private
+	Signature string
+}
+
+// Config is followup.toml after defaults are applied.
+type Config struct {
+	Title    string
+	BaseURL  string
+	Timezone string
+	Owner    Owner
+	Policy   Policy
+	Public   bool   // build for the open web: no contacts, drafts or notes
+	Output   string // output directory, relative to the project
+	Domain   string // for calendar UIDs
+	FeedKey  string // secret part of the public feed's file name
+}
+
+// DefaultPolicy is the etiquette of the seeds: 7 days without a promise
+// (001), one follow-up a week (004), one check-in and one nudge (002, 004).
+func DefaultPolicy() Policy {
+	return Policy{
+		CheckInAfter:    Span{N: 7, Unit: Days},
+		FollowupGap:     Span{N: 7, Unit: Days},
+		MaxFollowups:    2,
+		WeekendToMonday: true,
+	}
+}
+
+// DefaultConfig is the configuration when followup.toml is absent.
+func DefaultConfig() Config {
+	return Config{
+		Title:    "Job search",
+		Timezone: "UTC",
+		Policy:   DefaultPolicy(),
+		Output:   "public",
+		Owner:    Owner{Signature: "Best regards"},
+	}
+}

@@ -1,0 +1,331 @@
+package followup
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar day with no zone: what a person writes ("2026-11-20")
+// means that day wherever the application is, so it is kept civil and only
+// turned into an instant with In.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDate reads YYYY-MM-DD and rejects days that do not exist (2026-02-30).
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil || len(s) != 10 {
+		return Date{}, fmt.Errorf("invalid date %q (want YYYY-MM-DD)", s)
+	}
+	return DateOf(t), nil
+}
+
+// DateOf is the civil day of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+func (d Date) IsZero() bool { return d == Date{} }
+
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// UnmarshalText lets YAML and TOML decoders report a bad date at its value.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(strings.TrimSpace(string(b)))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// Noon is d at 12:00 UTC: calendar arithmetic and formatting there never
+// meet a daylight-saving edge.
+func (d Date) Noon() time.Time { return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC) }
+
+// AddDays moves by whole calendar days (never by 24-hour steps).
+func (d Date) AddDays(n int) Date { return DateOf(d.Noon().AddDate(0, 0, n)) }
+
+func (d Date) Weekday() time.Weekday { return d.Noon().Weekday() }
+
+// Compare returns -1, 0 or +1.
+func (d Date) Compare(e Date) int { return d.Noon().Compare(e.Noon()) }
+
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+func (d Date) After(e Date) bool  { return d.Compare(e) > 0 }
+
+// DaysUntil is the number of calendar days from d to e.
+func (d Date) DaysUntil(e Date) int { return int(e.Noon().Sub(d.Noon()).Hours() / 24) }
+
+// Max returns the later of d and e.
+func (d Date) Max(e Date) Date {
+	if e.After(d) {
+		return e
+	}
+	return d
+}
+
+// AddBusinessDays counts n weekdays forward, skipping Saturdays and Sundays.
+func (d Date) AddBusinessDays(n int) Date {
+	for n > 0 {
+		d = d.AddDays(1)
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n--
+		}
+	}
+	return d
+}
+
+// In is the first instant of the day in loc. That is midnight, except in
+// zones whose clocks jump over midnight (e.g. America/Santiago in
+// September), where the day starts at 01:00; time.Date would instead
+// normalise to 23:00 the evening before.
+func (d Date) In(loc *time.Location) time.Time {
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	if DateOf(t) == d {
+		return t
+	}
+	// t fell on the previous day: the day begins at a transition between
+	// t and the next whole hours; find the first second that is on day d.
+	lo, hi := t, t.Add(3*time.Hour)
+	for hi.Sub(lo) > time.Second {
+		mid := lo.Add(hi.Sub(lo) / 2).Truncate(time.Second)
+		if DateOf(mid.In(loc)) == d {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi.In(loc)
+}
+
+// LocalTime is a wall-clock minute in the application's zone
+// ("2026-11-20 14:00").
+type LocalTime struct {
+	Date
+	Hour, Minute int
+}
+
+// ParseLocalTime reads "YYYY-MM-DD HH:MM" (a "T" is accepted for the space).
+func ParseLocalTime(s string) (LocalTime, error) {
+	s = strings.TrimSpace(s)
+	bad := fmt.Errorf("invalid local time %q (want YYYY-MM-DD HH:MM)", s)
+	if len(s) != 16 || (s[10] != ' ' && s[10] != 'T') {
+		return LocalTime{}, bad
+	}
+	d, err := ParseDate(s[:10])
+	if err != nil {
+		if _, err2 := time.Parse("2006-01-02", s[:10]); err2 != nil && strings.Count(s[:10], "-") == 2 {
+			return LocalTime{}, fmt.Errorf("invalid date %q in local time %q", s[:10], s)
+		}
+		return LocalTime{}, bad
+	}
+	t, err := time.Parse("15:04", s[11:])
+	if err != nil {
+		return LocalTime{}, fmt.Errorf("invalid time of day %q in %q (want HH:MM, 00:00 to 23:59)", s[11:], s)
+	}
+	return LocalTime{Date: d, Hour: t.Hour(), Minute: t.Minute()}, nil
+}
+
+func (lt LocalTime) String() string {
+	if lt.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%s %02d:%02d", lt.Date, lt.Hour, lt.Minute)
+}
+
+func (lt *LocalTime) UnmarshalText(b []byte) error {
+	v, err := ParseLocalTime(string(b))
+	if err != nil {
+		return err
+	}
+	*lt = v
+	return nil
+}
+
+func (lt LocalTime) MarshalText() ([]byte, error) { return []byte(lt.String()), nil }
+
+// In is the instant of lt in loc. ok is false when the wall clock does not
+// exist that day (skipped by a daylight-saving jump); the instant is then
+// the one Go picks, which check reports.
+func (lt LocalTime) In(loc *time.Location) (t time.Time, ok bool) {
+	t = time.Date(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, 0, loc)
+	return t, t.Hour() == lt.Hour && t.Minute() == lt.Minute && DateOf(t) == lt.Date
+}
+
+// Unit is what a Span counts.
+type Unit int
+
+const (
+	Elapsed      Unit = iota // a duration of clock time: 45m, 1h30m
+	Days                     // calendar days
+	Weeks                    // calendar weeks
+	BusinessDays             // Monday to Friday
+)
+
+// Span is a length of time as people say it: "2 weeks", "10 days",
+// "3 business days", or clock time "1h30m" / "90 minutes".
+type Span struct {
+	N    int
+	Unit Unit
+	D    time.Duration // for Elapsed
+}
+
+// ParseSpan reads a span; it never accepts a negative one.
+func ParseSpan(s string) (Span, error) {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "-") {
+		return Span{}, fmt.Errorf("negative span %q", s)
+	}
+	if s == "" {
+		return Span{}, fmt.Errorf("empty span (want e.g. \"2 weeks\", \"10 days\" or \"1h30m\")")
+	}
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) >= 2 {
+		n, err := strconv.Atoi(f[0])
+		if err != nil || n < 0 {
+			return Span{}, fmt.Errorf("invalid span %q (want e.g. \"2 weeks\", \"10 days\" or \"3 business days\")", s)
+		}
+		unit := strings.Join(f[1:], " ")
+		switch strings.TrimSuffix(unit, "s") {
+		case "day", "calendar day":
+			return Span{N: n, Unit: Days}, nil
+		case "week":
+			return Span{N: n, Unit: Weeks}, nil
+		case "business day", "working day", "workday":
+			return Span{N: n, Unit: BusinessDays}, nil
+		case "minute", "min":
+			return Span{Unit: Elapsed, D: time.Duration(n) * time.Minute}, nil
+		case "hour", "hr":
+			return Span{Unit: Elapsed, D: time.Duration(n) * time.Hour}, nil
+		}
+		return Span{}, fmt.Errorf("invalid span %q: unknown unit %q (want days, weeks, business days, hours or minutes)", s, unit)
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return Span{}, fmt.Errorf("invalid span %q (want e.g. \"2 weeks\", \"10 days\" or \"1h30m\")", s)
+	}
+	if d < 0 {
+		return Span{}, fmt.Errorf("negative span %q", s)
+	}
+	return Span{Unit: Elapsed, D: d}, nil
+}
+
+func (sp *Span) UnmarshalText(b []byte) error {
+	v, err := ParseSpan(string(b))
+	if err != nil {
+		return err
+	}
+	*sp = v
+	return nil
+}
+
+func (sp Span) MarshalText() ([]byte, error) { return []byte(sp.String()), nil }
+
+func (sp Span) String() string {
+	plural := func(n int, w string) string {
+		if n == 1 {
+			return "1 " + w
+		}
+		return fmt.Sprintf("%d %ss", n, w)
+	}
+	switch sp.Unit {
+	case Days:
+		return plural(sp.N, "day")
+	case Weeks:
+		return plural(sp.N, "week")
+	case BusinessDays:
+		return plural(sp.N, "business day")
+	}
+	return shortDuration(sp.D)
+}
+
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	s = strings.TrimSuffix(s, "0s")
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	if s == "" {
+		return "0m"
+	}
+	return s
+}
+
+// IsCalendar reports whether the span counts days (so it can be added to a Date).
+func (sp Span) IsCalendar() bool { return sp.Unit != Elapsed }
+
+// IsZero reports whether the span is empty.
+func (sp Span) IsZero() bool { return sp.N == 0 && sp.D == 0 }
+
+// After is the day sp after d. Elapsed spans are rounded up to whole days.
+func (sp Span) After(d Date) Date {
+	switch sp.Unit {
+	case Days:
+		return d.AddDays(sp.N)
+	case Weeks:
+		return d.AddDays(7 * sp.N)
+	case BusinessDays:
+		return d.AddBusinessDays(sp.N)
+	}
+	days := int((sp.D + 24*time.Hour - 1) / (24 * time.Hour))
+	return d.AddDays(days)
+}
+
+// Timeline is what an employer said about hearing back: a span counted from
+// the round's day ("2 weeks") or a date ("2026-12-04").
+type Timeline struct {
+	Span Span
+	Date Date
+}
+
+func (tl *Timeline) UnmarshalText(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	if len(s) == 10 && strings.Count(s, "-") == 2 && s[0] >= '0' && s[0] <= '9' {
+		d, err := ParseDate(s)
+		if err != nil {
+			return err
+		}
+		*tl = Timeline{Date: d}
+		return nil
+	}
+	sp, err := ParseSpan(s)
+	if err != nil {
+		return fmt.Errorf("invalid timeline %q (want e.g. \"2 weeks\", \"10 business days\" or a date YYYY-MM-DD)", s)
+	}
+	if !sp.IsCalendar() {
+		return fmt.Errorf("invalid timeline %q: count in days or weeks, or give a date", s)
+	}
+	*tl = Timeline{Span: sp}
+	return nil
+}
+
+func (tl Timeline) MarshalText() ([]byte, error) { return []byte(tl.String()), nil }
+
+func (tl Timeline) String() string {
+	if !tl.Date.IsZero() {
+		return tl.Date.String()
+	}
+	return tl.Span.String()
+}
+
+// From is the promised day for a round held on day d.
+func (tl Timeline) From(d Date) Date {
+	if !tl.Date.IsZero() {
+		return tl.Date
+	}
+	return tl.Span.After(d)
+}

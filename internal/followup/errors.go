@@ -1,0 +1,86 @@
+package followup
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a place in an input file. Line and Col are 1-based; a zero Line
+// means the whole file.
+type Pos struct {
+	Path string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.Path
+	}
+	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// Error is one problem in the content or configuration, at a position.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// ErrorList collects every problem of a run, so the user sees all of them
+// at once (as go/scanner.ErrorList does) rather than fixing one per run.
+type ErrorList []*Error
+
+// Add appends a problem at pos.
+func (l *ErrorList) Add(pos Pos, format string, args ...any) {
+	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Sort orders problems by path, line, column and message, and drops exact
+// duplicates, so output is stable whatever order files were read in.
+func (l *ErrorList) Sort() {
+	s := *l
+	sort.SliceStable(s, func(i, j int) bool {
+		a, b := s[i], s[j]
+		if a.Pos.Path != b.Pos.Path {
+			return a.Pos.Path < b.Pos.Path
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		return a.Msg < b.Msg
+	})
+	out := s[:0]
+	for i, e := range s {
+		if i > 0 && *e == *s[i-1] {
+			continue
+		}
+		out = append(out, e)
+	}
+	*l = out
+}
+
+func (l ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Err returns the list sorted as an error, or nil when it is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	l.Sort()
+	return l
+}

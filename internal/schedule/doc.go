@@ -1,0 +1,27 @@
+// Package schedule is the etiquette engine: Plan turns applications, the
+// policy and a moment into every open follow-up action. It is a pure
+// function of its arguments (no clock, no I/O), so the same content gives
+// the same plan on every machine.
+//
+// Each rule lives in its own file and cites the seed it comes from
+// (../shared/seeds, numbered 000 to 004):
+//
+//	thankyou.go    thank-you to every interviewer of every round, within 24
+//	               hours of the round's end; letters posted the same day
+//	               (000, 001, 002, 003, 004)
+//	promise.go     the date they promised: the latest round's timeline or the
+//	               latest reply's new date (001 "if they said two weeks, wait
+//	               two weeks", 000, 004)
+//	cycle.go       check-in, then nudge, then move-on, restarted by a reply
+//	               (001 "allow one week after your thank you note", 002
+//	               "wait a week and send another", 004 "mentally move on")
+//	cadence.go     at most one check-in or nudge per followup_gap, never on
+//	               or before the promised day, weekends moved to Monday (004
+//	               "calling more than once a week" crosses the line)
+//	rejection.go   a note the day after a rejection asking for feedback
+//	               (001, 002, 003)
+//	withdrawal.go  withdraw the same day, and tell every other open
+//	               application when you accept an offer (001, 002)
+//	stage.go       the stage, derived from rounds and log, never typed
+//	ids.go         stable ids from content alone
+package schedule

@@ -1,0 +1,178 @@
+package schedule
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+// Status is what the plan says about one application.
+type Status struct {
+	App         *followup.Application
+	Stage       followup.Stage
+	Closed      bool          // nothing more will be proposed
+	LastContact followup.Date // the latest dated thing in rounds or log (zero if none)
+	Waiting     int           // days since they last moved (round or reply), if open
+	Next        *followup.Action
+}
+
+// Result is a plan: the open actions, sorted by due moment then id, the
+// interviews, and the status of every application by slug.
+type Result struct {
+	Now        time.Time
+	Actions    []followup.Action
+	Interviews []followup.Interview
+	Status     map[string]*Status
+}
+
+// Plan computes every open action for apps under pol at now.
+func Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Result {
+	res := &Result{Now: now, Status: map[string]*Status{}}
+	accepts := acceptances(apps)
+	for _, a := range apps {
+		p := &planner{app: a, pol: pol, now: now, today: followup.DateOf(now.In(a.Loc))}
+		p.plan(accepts)
+		res.Actions = append(res.Actions, p.actions...)
+		res.Interviews = append(res.Interviews, interviews(a)...)
+		res.Status[a.Slug] = p.status()
+	}
+	sort.SliceStable(res.Actions, func(i, j int) bool {
+		a, b := res.Actions[i], res.Actions[j]
+		if !a.Due.Equal(b.Due) {
+			return a.Due.Before(b.Due)
+		}
+		return a.ID < b.ID
+	})
+	for slug, st := range res.Status {
+		for i := range res.Actions {
+			if res.Actions[i].App.Slug == slug {
+				st.Next = &res.Actions[i]
+				break
+			}
+		}
+	}
+	sort.SliceStable(res.Interviews, func(i, j int) bool {
+		if !res.Interviews[i].Start.Equal(res.Interviews[j].Start) {
+			return res.Interviews[i].Start.Before(res.Interviews[j].Start)
+		}
+		return res.Interviews[i].ID < res.Interviews[j].ID
+	})
+	return res
+}
+
+// planner holds the facts about one application while its rules run.
+type planner struct {
+	app     *followup.Application
+	pol     followup.Policy
+	now     time.Time
+	today   followup.Date // now's day in the application's zone
+	actions []followup.Action
+	stage   followup.Stage
+	closed  bool
+}
+
+func (p *planner) plan(accepts []acceptance) {
+	p.thankYous()
+	p.stage, p.closed = p.deriveStage(accepts)
+	p.rejection()
+	p.withdrawal(accepts)
+	if p.followingUp(accepts) {
+		p.cycle()
+	}
+}
+
+// dayAction is an action due on a whole day in the application's zone
+// (SPEC 2: "due at the first moment of its day").
+func (p *planner) dayAction(kind followup.Kind, n int, day followup.Date, to *followup.Person, ch followup.Channel, reason string) {
+	due := day.In(p.app.Loc)
+	p.actions = append(p.actions, followup.Action{
+		ID:      fmt.Sprintf("%s/%s/%d", p.app.Slug, kind, n),
+		Kind:    kind,
+		App:     p.app,
+		To:      to,
+		Channel: ch,
+		Due:     due,
+		Start:   due,
+		Day:     day,
+		AllDay:  true,
+		// A day action is overdue once its day has passed (SPEC 2).
+		Overdue: !p.now.Before(day.AddDays(1).In(p.app.Loc)),
+		Reason:  reason,
+	})
+}
+
+// recipient of check-ins, nudges, after-rejection and withdrawal: the main
+// hiring contact (seed 003: "the human resources manager or main hiring
+// contact"), else the first interviewer of the latest round.
+func (p *planner) recipient() (*followup.Person, followup.Channel) {
+	if c := p.app.Contact; c != nil {
+		return c, c.By.Or(followup.Email)
+	}
+	if r := p.app.LatestRound(); r != nil && len(r.Interviewers) > 0 {
+		iv := &r.Interviewers[0].Person
+		return iv, iv.By.Or(followup.Email)
+	}
+	return nil, followup.Email
+}
+
+// count is how many log entries record kind as sent.
+func (p *planner) count(kind followup.Kind) int {
+	n := 0
+	for _, e := range p.app.Log {
+		if e.Sent == kind {
+			n++
+		}
+	}
+	return n
+}
+
+func day(d followup.Date) string { return d.Noon().Format("Jan 2") }
+
+func (p *planner) status() *Status {
+	st := &Status{App: p.app, Stage: p.stage, Closed: p.closed}
+	var moved followup.Date
+	for i := range p.app.Rounds {
+		r := &p.app.Rounds[i]
+		if r.End(p.app.Loc).After(p.now) {
+			continue
+		}
+		st.LastContact = st.LastContact.Max(r.At.Date)
+		moved = moved.Max(r.At.Date)
+		for _, iv := range r.Interviewers {
+			st.LastContact = st.LastContact.Max(iv.Thanked)
+		}
+	}
+	for _, e := range p.app.Log {
+		if e.On.After(p.today) {
+			continue
+		}
+		st.LastContact = st.LastContact.Max(e.On)
+		if e.Heard != "" || e.Outcome != "" {
+			moved = moved.Max(e.On)
+		}
+	}
+	if moved.IsZero() {
+		moved = p.app.Applied
+	}
+	if !p.closed && !moved.IsZero() && !moved.After(p.today) {
+		st.Waiting = moved.DaysUntil(p.today)
+	}
+	return st
+}
+
+func interviews(a *followup.Application) []followup.Interview {
+	var out []followup.Interview
+	for i := range a.Rounds {
+		r := &a.Rounds[i]
+		out = append(out, followup.Interview{
+			ID:    fmt.Sprintf("%s/interview/r%d", a.Slug, r.N),
+			App:   a,
+			Round: r,
+			Start: r.Start(a.Loc),
+			End:   r.End(a.Loc),
+		})
+	}
+	return out
+}

@@ -1,0 +1,33 @@
+package schedule
+
+import (
+	"fmt"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+// rejection proposes a note the day after a rejection that thanks them for
+// letting you know and asks how to improve.
+//
+// Seeds 001 ("After a Rejection ... You should send another thank you
+// note"), 002 ("(a) thank you for letting me know (b) ask how you can
+// improve for future interviews") and 003 ("ask the hiring contact for
+// feedback"). It does not move off weekends: SPEC 2 moves only check-ins
+// and nudges.
+func (p *planner) rejection() {
+	i := p.lastOutcome()
+	if i < 0 || p.app.Log[i].Outcome != followup.Rejected || p.sentAfter(followup.AfterRejection, i) {
+		return
+	}
+	n := 0
+	for _, e := range p.app.Log[:i+1] {
+		if e.Outcome == followup.Rejected {
+			n++
+		}
+	}
+	on := p.app.Log[i].On
+	due := on.AddDays(1)
+	to, ch := p.recipient()
+	p.dayAction(followup.AfterRejection, n, due, to, ch,
+		fmt.Sprintf("They said no on %s; the next day, %s, thank them for letting you know and ask how you could improve (seeds 002, 003).", day(on), day(due)))
+}
