@@ -1,0 +1,190 @@
+// Package cli is the command line: it parses flags, reads the clock and
+// the terminal, calls the packages that do the work, and maps errors to
+// exit codes (0 success, 1 content or configuration errors, 2 usage). It is
+// the only package that sees args, stdout, stderr or the clock.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+// Version is set at link time (-ldflags "-X …/cli.Version=v1.2.3"); go
+// install fills it from the module version instead.
+var Version = ""
+
+// Env is what a command may touch of the outside world.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Now    func() time.Time
+	Getenv func(string) string
+}
+
+type command struct {
+	name  string
+	short string
+	run   func(env *Env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"check", "validate every file; print every problem as path:line:col: message", runCheck},
+		{"agenda", "what is due: overdue, today, the next 7 days (--all, --json)", runAgenda},
+		{"new", "scaffold an application file (--company, --role)", runNew},
+	}
+}
+
+// usageError is a bad command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// contentError means the problems were already printed: exit code 1.
+type contentError struct{ n int }
+
+func (e contentError) Error() string { return fmt.Sprintf("%d problem(s)", e.n) }
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, env *Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		usage(env.Stdout)
+		return 0
+	case "-version", "--version", "version":
+		fmt.Fprintf(env.Stdout, "followup %s\n", version())
+		return 0
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return exitCode(env, c.run(env, args[1:]))
+		}
+	}
+	fmt.Fprintf(env.Stderr, "followup: unknown command %q\n", args[0])
+	usage(env.Stderr)
+	return 2
+}
+
+func exitCode(env *Env, err error) int {
+	var ue usageError
+	var ce contentError
+	var el followup.ErrorList
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(env.Stderr, "followup: %s\n", ue.msg)
+		return 2
+	case errors.As(err, &ce):
+		return 1
+	case errors.As(err, &el):
+		fmt.Fprintln(env.Stderr, el.Error())
+		return 1
+	}
+	fmt.Fprintf(env.Stderr, "followup: %v\n", err)
+	return 1
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "followup turns a folder of job applications in markdown into an agenda of follow-ups.\n\nUsage: followup <command> [flags]\n\nCommands:\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.short)
+	}
+	fmt.Fprintf(w, "\nEvery command takes --source DIR (the project, default .) and --now TIME (RFC 3339).\nRun 'followup <command> -h' for its flags. 'followup --version' prints the version.\n")
+}
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// common holds the flags every command takes.
+type common struct {
+	source string
+	now    string
+}
+
+func newFlags(name, args string, env *Env) (*flag.FlagSet, *common) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c := &common{}
+	fs.StringVar(&c.source, "source", ".", "project `dir`ectory holding content/, layouts/ and followup.toml")
+	fs.StringVar(&c.now, "now", "", "the moment to plan for, RFC 3339 (`time`, e.g. 2026-11-21T09:00:00-05:00); default: the clock")
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stdout, "Usage: followup %s [flags]%s\n\nFlags:\n", name, args)
+		fs.SetOutput(env.Stdout)
+		fs.VisitAll(func(f *flag.Flag) {
+			n, u := flag.UnquoteUsage(f)
+			fmt.Fprintf(env.Stdout, "  --%s %s\n    \t%s\n", f.Name, n, u)
+		})
+		fs.SetOutput(io.Discard)
+	}
+	return fs, c
+}
+
+// parse parses flags anywhere among the arguments (the flag package stops
+// at the first positional one) and returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.Usage()
+				return nil, err
+			}
+			return nil, usageError{fmt.Sprintf("%s: %v\nusage: followup %s [flags] (see followup %s -h)", fs.Name(), err, fs.Name(), fs.Name())}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func noArgs(fs *flag.FlagSet, pos []string) error {
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("%s: unexpected argument %q\nusage: followup %s [flags]", fs.Name(), pos[0], fs.Name())}
+	}
+	return nil
+}
+
+// moment is --now, or the clock.
+func (c *common) moment(env *Env) (time.Time, error) {
+	if c.now == "" {
+		return env.Now(), nil
+	}
+	t, err := time.Parse(time.RFC3339, c.now)
+	if err != nil {
+		return time.Time{}, usageError{fmt.Sprintf("--now %q: want RFC 3339, e.g. 2026-11-21T09:00:00-05:00", c.now)}
+	}
+	return t, nil
+}
+
+func (c *common) dir() string { return strings.TrimSuffix(c.source, "/") }

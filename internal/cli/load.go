@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/project"
+	"github.com/followup-tool/followup/internal/schedule"
+)
+
+// loaded is a project with its plan.
+type loaded struct {
+	*project.Project
+	Plan *schedule.Result
+}
+
+// load reads the project at c.source and plans it at --now. Content
+// problems are printed to stderr and returned as contentError.
+func load(env *Env, c *common) (*loaded, error) {
+	now, err := c.moment(env)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := os.Stat(c.dir()); err != nil || !st.IsDir() {
+		return nil, usageError{fmt.Sprintf("--source %s: not a directory", c.source)}
+	}
+	p, errs := project.Load(os.DirFS(c.dir()), c.dir(), nil)
+	if len(errs) > 0 {
+		fmt.Fprintln(env.Stderr, errs.Error())
+		return nil, contentError{len(errs)}
+	}
+	return &loaded{Project: p, Plan: schedule.Plan(p.Apps, p.Config.Policy, now)}, nil
+}
+
+// renderAll checks that every draft renders, so a broken override
+// template is reported by check rather than at build time.
+func renderAll(l *loaded) followup.ErrorList {
+	var errs followup.ErrorList
+	for i := range l.Plan.Actions {
+		a := &l.Plan.Actions[i]
+		if _, err := l.Drafts.Render(a, l.Plan.Status[a.App.Slug].Stage, l.Config.Owner); err != nil {
+			errs.Add(followup.Pos{Path: "layouts/drafts/" + string(a.Kind) + ".tmpl", Line: 1, Col: 1}, "%v", err)
+		}
+	}
+	return errs
+}
+
+func dayIn(t time.Time, loc *time.Location) followup.Date { return followup.DateOf(t.In(loc)) }

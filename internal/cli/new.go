@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/followup-tool/followup/internal/config"
+	"github.com/followup-tool/followup/internal/content"
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/scaffold"
+	"github.com/followup-tool/followup/internal/schedule"
+)
+
+func runNew(env *Env, args []string) error {
+	fs, c := newFlags("new", " [slug]", env)
+	n := scaffold.NewApplication{}
+	fs.StringVar(&n.Company, "company", "", "the employer (asked for when missing)")
+	fs.StringVar(&n.Role, "role", "", "the position (asked for when missing)")
+	fs.StringVar(&n.Posting, "posting", "", "URL of the job posting")
+	fs.StringVar(&n.Location, "location", "", "where the job is")
+	fs.StringVar(&n.TZ, "tz", "", "IANA time zone of the application (default: the site's)")
+	fs.StringVar(&n.Applied, "applied", "", "date applied, YYYY-MM-DD (default: today)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usageError{fmt.Sprintf("new: want at most one slug, got %q\nusage: followup new [flags] [slug]", pos)}
+	}
+	now, err := c.moment(env)
+	if err != nil {
+		return err
+	}
+	cfg, errs := config.Load(os.DirFS(c.dir()), config.File, filepath.Join(c.dir(), config.File))
+	if len(errs) > 0 {
+		return errs.Err()
+	}
+	in := bufio.NewReader(env.Stdin)
+	ask := func(label string, dst *string) error {
+		for strings.TrimSpace(*dst) == "" {
+			fmt.Fprintf(env.Stderr, "%s: ", label)
+			line, err := in.ReadString('\n')
+			*dst = strings.TrimSpace(line)
+			if err != nil && *dst == "" {
+				if errors.Is(err, io.EOF) {
+					return usageError{fmt.Sprintf("new: %s is required (--%s)", strings.ToLower(label), strings.ToLower(label))}
+				}
+				return err
+			}
+		}
+		return nil
+	}
+	if err := ask("Company", &n.Company); err != nil {
+		return err
+	}
+	if err := ask("Role", &n.Role); err != nil {
+		return err
+	}
+	if n.TZ != "" {
+		if _, err := content.LoadZone(n.TZ); err != nil {
+			return usageError{"new: --tz: " + err.Error()}
+		}
+	}
+	loc, err := content.LoadZone(firstNonEmpty(n.TZ, cfg.Timezone))
+	if err != nil {
+		return usageError{"new: " + err.Error()}
+	}
+	if n.Applied == "" {
+		n.Applied = followup.DateOf(now.In(loc)).String()
+	} else if _, err := followup.ParseDate(n.Applied); err != nil {
+		return usageError{"new: --applied: " + err.Error()}
+	}
+	slug := schedule.Slugify(n.Company)
+	if len(pos) == 1 {
+		slug = strings.TrimSuffix(filepath.ToSlash(pos[0]), ".md")
+		if strings.Contains(slug, "..") || strings.HasPrefix(slug, "/") || slug == "" {
+			return usageError{fmt.Sprintf("new: slug %q must be a path inside content/", pos[0])}
+		}
+	}
+	if slug == "" {
+		slug = "application"
+	}
+	path := filepath.Join(c.dir(), content.Dir, filepath.FromSlash(slug)+".md")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s already exists; not overwriting it (name another slug: followup new %s-2)", path, slug)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(scaffold.Application(n)); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, path)
+	return nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,195 @@
+// Package draft writes the message behind each action: a subject and a
+// body from text/template. The defaults are embedded in the binary; a file
+// of the same name under layouts/drafts/ in the project replaces one.
+//
+// Every template file defines "subject" and "body". They receive Data, so
+// an override can use the same facts: the formal address (seed 001: "always
+// address the recipient by their formal prefix or title"), what was
+// learned, the round's day, the owner's signature.
+package draft
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+//go:embed defaults/*.tmpl
+var defaults embed.FS
+
+// Dir is where overrides live in a project.
+const Dir = "layouts/drafts"
+
+// Draft is a message ready to copy.
+type Draft struct {
+	Subject string
+	Body    string
+}
+
+// Data is what a template sees.
+type Data struct {
+	Kind        string
+	Channel     string
+	To          string // formal address: "Dr. Lee", or the full name
+	ToFull      string // "Dr. Robert Lee"
+	Salutation  string // "Dear Dr. Lee,"
+	Company     string
+	Role        string
+	RoundDay    string // "on November 20"
+	Learned     string
+	Withdrawing bool // the thank-you also withdraws (seed 001)
+	AcceptedAt  bool // a withdrawal because an offer elsewhere was accepted
+	Owner       string
+	Signature   string
+	Today       string // the action's day, for letters
+}
+
+// Set is the parsed templates, one per kind.
+type Set struct {
+	t map[followup.Kind]*template.Template
+}
+
+// Load parses the default templates and any overrides found in
+// layouts/drafts of fsys (which may be nil). prefix is prepended to paths in
+// messages.
+func Load(fsys fs.FS, prefix string) (*Set, followup.ErrorList) {
+	s := &Set{t: map[followup.Kind]*template.Template{}}
+	var errs followup.ErrorList
+	for _, k := range followup.Kinds {
+		name := string(k) + ".tmpl"
+		src, _ := defaults.ReadFile("defaults/" + name)
+		display := "(default) " + name
+		if fsys != nil {
+			if b, err := fs.ReadFile(fsys, Dir+"/"+name); err == nil {
+				src, display = b, joinPath(prefix, Dir+"/"+name)
+			}
+		}
+		t, err := template.New(name).Option("missingkey=error").Parse(string(src))
+		if err == nil {
+			for _, part := range []string{"subject", "body"} {
+				if t.Lookup(part) == nil {
+					err = fmt.Errorf("template: %s:1: missing {{define %q}}", name, part)
+				}
+			}
+		}
+		if err != nil {
+			errs = append(errs, templateError(display, err))
+			continue
+		}
+		s.t[k] = t
+	}
+	return s, errs
+}
+
+func joinPath(prefix, p string) string {
+	if prefix == "" || prefix == "." {
+		return p
+	}
+	return strings.TrimSuffix(prefix, "/") + "/" + p
+}
+
+var reLine = regexp.MustCompile(`^template: [^:]+:(\d+)(?::(\d+))?: ?(.*)$`)
+
+func templateError(path string, err error) *followup.Error {
+	msg := err.Error()
+	line, col := 1, 1
+	if m := reLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		if m[2] != "" {
+			col, _ = strconv.Atoi(m[2])
+		}
+		msg = m[3]
+	}
+	return &followup.Error{Pos: followup.Pos{Path: path, Line: line, Col: col}, Msg: msg}
+}
+
+// Render writes the draft of a. stage is the application's stage; owner
+// signs it.
+func (s *Set) Render(a *followup.Action, stage followup.Stage, owner followup.Owner) (Draft, error) {
+	t := s.t[a.Kind]
+	if t == nil {
+		return Draft{}, fmt.Errorf("no template for %s", a.Kind)
+	}
+	d := data(a, stage, owner)
+	var sub, body bytes.Buffer
+	if err := t.ExecuteTemplate(&sub, "subject", d); err != nil {
+		return Draft{}, err
+	}
+	if err := t.ExecuteTemplate(&body, "body", d); err != nil {
+		return Draft{}, err
+	}
+	return Draft{
+		Subject: strings.Join(strings.Fields(sub.String()), " "),
+		Body:    tidy(body.String()),
+	}, nil
+}
+
+// tidy trims each line's trailing space and collapses runs of blank lines
+// that optional template parts leave behind.
+func tidy(s string) string {
+	var out []string
+	blank := 0
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			blank++
+			if blank > 1 {
+				continue
+			}
+		} else {
+			blank = 0
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n") + "\n"
+}
+
+func data(a *followup.Action, stage followup.Stage, owner followup.Owner) Data {
+	app := a.App
+	d := Data{
+		Kind:      string(a.Kind),
+		Channel:   string(a.Channel),
+		Company:   app.Company,
+		Role:      app.Role,
+		Owner:     owner.Name,
+		Signature: strings.TrimSpace(owner.Signature),
+		Today:     a.Day.Noon().Format("January 2, 2006"),
+	}
+	if a.To != nil {
+		d.To = a.To.Address()
+		d.ToFull = strings.TrimSpace(a.To.Title + " " + a.To.Name)
+		d.Salutation = "Dear " + d.To + ","
+	} else {
+		d.To = "the hiring team"
+		d.ToFull = "Hiring Team"
+		d.Salutation = "Dear " + app.Company + " hiring team,"
+	}
+	r := a.Round
+	if r == nil {
+		r = app.LatestRound()
+	}
+	if r != nil {
+		d.RoundDay = "on " + r.At.Date.Noon().Format("January 2")
+		d.Learned = r.Learned
+	} else {
+		d.RoundDay = "recently"
+	}
+	d.Withdrawing = stage == followup.StageWithdrawn
+	if a.Kind == followup.Withdrawal {
+		d.AcceptedAt = true
+		for i := len(app.Log) - 1; i >= 0; i-- {
+			if o := app.Log[i].Outcome; o != "" {
+				d.AcceptedAt = o != followup.Withdrawn
+				break
+			}
+		}
+	}
+	return d
+}

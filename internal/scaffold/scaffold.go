@@ -1,0 +1,47 @@
+// Package scaffold writes new files for the user: an application from
+// `followup new`, and (later) a whole project from `followup init`.
+package scaffold
+
+import (
+	"bytes"
+	_ "embed"
+	"strconv"
+	"strings"
+	"text/template"
+)
+
+//go:embed application.md.tmpl
+var applicationTmpl string
+
+var app = template.Must(template.New("application").Funcs(template.FuncMap{"yaml": quote}).Parse(applicationTmpl))
+
+// NewApplication is what `followup new` asks for.
+type NewApplication struct {
+	Company, Role, Posting, Location, TZ string
+	Applied                              string // YYYY-MM-DD
+}
+
+// Application renders a new application file.
+func Application(n NewApplication) []byte {
+	var b bytes.Buffer
+	if err := app.Execute(&b, n); err != nil {
+		panic(err) // the template is ours and fixed; a failure is a bug
+	}
+	return b.Bytes()
+}
+
+// quote writes s as a YAML scalar, quoted only when it has to be.
+func quote(s string) string {
+	if s == "" || strings.ContainsAny(s, ":#'\"{}[],&*!|>%@`\\\n") || strings.TrimSpace(s) != s ||
+		strings.HasPrefix(s, "-") || strings.HasPrefix(s, "?") {
+		return strconv.Quote(s)
+	}
+	switch strings.ToLower(s) {
+	case "yes", "no", "true", "false", "on", "off", "null", "~":
+		return strconv.Quote(s)
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return strconv.Quote(s)
+	}
+	return s
+}
