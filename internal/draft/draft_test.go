@@ -1,0 +1,106 @@
+package draft
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+func fixture() (*followup.Application, *followup.Round) {
+	app := &followup.Application{Slug: "acme", Company: "Acme Architecture", Role: "Junior Designer", Loc: time.UTC,
+		Contact: &followup.Person{Name: "Jane Schmoe", Title: "Ms."}}
+	app.Rounds = []followup.Round{{N: 1, At: followup.LocalTime{Date: followup.Date{Year: 2026, Month: 11, Day: 20}, Hour: 14},
+		Learned: "the library project in Cambridge",
+		Interviewers: []followup.Interviewer{{Person: followup.Person{Name: "Robert Lee", Title: "Dr."}},
+			{Person: followup.Person{Name: "Ana Núñez"}}}}}
+	return app, &app.Rounds[0]
+}
+
+func TestDrafts(t *testing.T) {
+	set, errs := Load(nil, "")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	app, r := fixture()
+	owner := followup.Owner{Name: "Sam Rivera", Signature: "Best regards,\nSam Rivera"}
+	for _, tc := range []struct {
+		name    string
+		action  followup.Action
+		stage   followup.Stage
+		want    []string
+		notWant []string
+	}{
+		{"thank-you has seed 001's four parts and a formal address",
+			followup.Action{Kind: followup.ThankYou, App: app, Round: r, To: &r.Interviewers[0].Person, Channel: followup.Email},
+			followup.StageInterviewing,
+			[]string{"Dear Dr. Lee,", "Thank you for taking the time", "the library project in Cambridge", "confirmed my interest", "anything more I can provide", "Sam Rivera"},
+			[]string{"withdraw"}},
+		{"thank-you without a title uses the full name",
+			followup.Action{Kind: followup.ThankYou, App: app, Round: r, To: &r.Interviewers[1].Person, Channel: followup.Email},
+			followup.StageInterviewing, []string{"Dear Ana Núñez,"}, nil},
+		{"thank-you after withdrawing removes you from consideration (seed 001)",
+			followup.Action{Kind: followup.ThankYou, App: app, Round: r, To: &r.Interviewers[0].Person, Channel: followup.Email},
+			followup.StageWithdrawn, []string{"withdraw my name"}, []string{"confirmed my interest"}},
+		{"thank-you letter is laid out as a letter",
+			followup.Action{Kind: followup.ThankYou, App: app, Round: r, To: &r.Interviewers[0].Person, Channel: followup.Letter, Day: followup.Date{Year: 2026, Month: 11, Day: 20}},
+			followup.StageInterviewing, []string{"Sam Rivera\nNovember 20, 2026\n\nDr. Robert Lee\nAcme Architecture\n\nDear Dr. Lee,"}, nil},
+		{"nudge uses seed 004's explicit wording",
+			followup.Action{Kind: followup.Nudge, App: app, To: app.Contact, Channel: followup.Email},
+			followup.StageInterviewing,
+			[]string{"Dear Ms. Schmoe,", "Would you let me know when you expect to be making decisions? I'm extremely interested in the position, but I'm talking with other companies as well, and hope to get a better sense of your timeline."}, nil},
+		{"check-in by phone is a call script",
+			followup.Action{Kind: followup.CheckIn, App: app, To: app.Contact, Channel: followup.Phone},
+			followup.StageInterviewing, []string{"Call Ms. Schmoe", "updated timeline"}, []string{"Dear"}},
+		{"after-rejection thanks them and asks for feedback (seeds 002, 003)",
+			followup.Action{Kind: followup.AfterRejection, App: app, To: app.Contact, Channel: followup.Email},
+			followup.StageRejected, []string{"Thank you for letting me know", "feedback on how I could improve"}, nil},
+		{"withdrawal after accepting elsewhere says so",
+			followup.Action{Kind: followup.Withdrawal, App: app, To: app.Contact, Channel: followup.Email},
+			followup.StageInterviewing, []string{"I have accepted another position", "withdraw my name"}, nil},
+		{"move-on is a note to yourself",
+			followup.Action{Kind: followup.MoveOn, App: app},
+			followup.StageQuiet, []string{"mentally move on"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := set.Render(&tc.action, tc.stage, owner)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Subject == "" || strings.Contains(d.Subject, "\n") {
+				t.Errorf("subject %q: want one non-empty line", d.Subject)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(d.Body, w) {
+					t.Errorf("body lacks %q:\n%s", w, d.Body)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(d.Body, w) {
+					t.Errorf("body has %q:\n%s", w, d.Body)
+				}
+			}
+			if strings.Contains(d.Body, "\n\n\n") || strings.Contains(d.Body, "<no value>") {
+				t.Errorf("untidy body:\n%s", d.Body)
+			}
+		})
+	}
+}
+
+func TestOverride(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/drafts/nudge.tmpl":    {Data: []byte(`{{define "subject"}}Hi {{.To}}{{end}}{{define "body"}}Custom for {{.Company}}{{end}}`)},
+		"layouts/drafts/check-in.tmpl": {Data: []byte("{{define \"subject\"}}x{{end}}\n\n{{define \"body\"}}{{.Oops\n{{end}}")},
+	}
+	set, errs := Load(fsys, "proj")
+	if len(errs) != 1 || errs[0].Pos.Path != "proj/layouts/drafts/check-in.tmpl" || errs[0].Pos.Line != 4 {
+		t.Fatalf("want one error at proj/layouts/drafts/check-in.tmpl:4, got %v", errs)
+	}
+	app, _ := fixture()
+	d, err := set.Render(&followup.Action{Kind: followup.Nudge, App: app, To: app.Contact}, followup.StageInterviewing, followup.Owner{})
+	if err != nil || d.Subject != "Hi Ms. Schmoe" || d.Body != "Custom for Acme Architecture\n" {
+		t.Fatalf("override not used: %+v %v", d, err)
+	}
+}
