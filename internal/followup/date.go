@@ -18,11 +18,34 @@ type Date struct {
 
 // ParseDate reads YYYY-MM-DD and rejects days that do not exist (2026-02-30).
 func ParseDate(s string) (Date, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil || len(s) != 10 {
-		return Date{}, fmt.Errorf("invalid date %q (want YYYY-MM-DD)", s)
+	// By hand rather than time.Parse: it runs for every date of every file,
+	// and time.Parse was a tenth of the load profile at 10,000 files.
+	bad := fmt.Errorf("invalid date %q (want YYYY-MM-DD)", s)
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, bad
 	}
-	return DateOf(t), nil
+	num := func(b string) int {
+		n := 0
+		for i := 0; i < len(b); i++ {
+			if b[i] < '0' || b[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(b[i]-'0')
+		}
+		return n
+	}
+	y, m, d := num(s[:4]), num(s[5:7]), num(s[8:])
+	if y < 1 || m < 1 || m > 12 || d < 1 {
+		return Date{}, bad
+	}
+	if d > daysIn(time.Month(m), y) {
+		return Date{}, fmt.Errorf("invalid date %q: %s %d has %d days", s, time.Month(m), y, daysIn(time.Month(m), y))
+	}
+	return Date{y, time.Month(m), d}, nil
+}
+
+func daysIn(m time.Month, y int) int {
+	return time.Date(y, m+1, 0, 12, 0, 0, 0, time.UTC).Day()
 }
 
 // DateOf is the civil day of t in t's own location.
