@@ -45,12 +45,9 @@ func Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Res
 		}
 		return a.ID < b.ID
 	})
-	for slug, st := range res.Status {
-		for i := range res.Actions {
-			if res.Actions[i].App.Slug == slug {
-				st.Next = &res.Actions[i]
-				break
-			}
+	for i := range res.Actions {
+		if st := res.Status[res.Actions[i].App.Slug]; st.Next == nil {
+			st.Next = &res.Actions[i]
 		}
 	}
 	sort.SliceStable(res.Interviews, func(i, j int) bool {
