@@ -43,6 +43,7 @@ func init() {
 		{"check", "validate every file; print every problem as path:line:col: message", runCheck},
 		{"agenda", "what is due: overdue, today, the next 7 days (--all, --json)", runAgenda},
 		{"new", "scaffold an application file (--company, --role)", runNew},
+		{"build", "write the site to public/, atomically (--public for the open web)", runBuild},
 	}
 }
 

@@ -1,0 +1,129 @@
+// Package build makes the site on disk: it loads the project, plans it at
+// a moment, renders every file and writes them to the output directory
+// (public/ unless followup.toml says otherwise) in one swap.
+//
+// The swap is what makes a build safe to run at any time: the new site is
+// written beside the old one (public.tmp-…, in the same parent, so the
+// rename stays on one file system) and exchanged with it only when every
+// file is written. A failed build (bad content, a broken layout, a full
+// disk, kill -9 halfway) leaves the last good public/ as it was, and the
+// next build removes what a killed one left behind. On Linux the exchange
+// is a single renameat2(RENAME_EXCHANGE); elsewhere it is two renames,
+// and a build killed between them is repaired by the next one.
+//
+// Render is the in-memory half (no disk), for `serve` and for tests;
+// Write is the disk half, for anything that produces files through an
+// Emit callback.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/project"
+	"github.com/followup-tool/followup/internal/schedule"
+	"github.com/followup-tool/followup/internal/site"
+)
+
+// FeedKeyEnv is the environment variable that supplies the feed key.
+const FeedKeyEnv = "FOLLOWUP_FEED_KEY"
+
+// ErrNoFeedKey is a public build without a feed key: the public feed's
+// file name is derived from the key, so without one there is no name
+// that cannot be guessed.
+var ErrNoFeedKey = errors.New("a public build needs a feed key, which makes the feed's file name unguessable: " +
+	"set feed_key in followup.toml or the " + FeedKeyEnv + " environment variable " +
+	"to a random string, e.g. the output of `openssl rand -hex 16`")
+
+// Options says what to build.
+type Options struct {
+	Dir     string    // the project directory
+	Prefix  string    // how messages name the project directory ("" for none)
+	Now     time.Time // the moment of the build
+	Public  bool      // a public build, whatever followup.toml says
+	FeedKey string    // when set, replaces feed_key (from FOLLOWUP_FEED_KEY)
+}
+
+// Result is what a build did.
+type Result struct {
+	Out     string // the output directory
+	Files   int    // files written
+	Project *project.Project
+	Config  followup.Config // the configuration the site was built with
+	Plan    *schedule.Result
+}
+
+// Configure applies the command line's choices over followup.toml.
+func Configure(cfg followup.Config, opt Options) (followup.Config, error) {
+	if opt.Public {
+		cfg.Public = true
+	}
+	if opt.FeedKey != "" {
+		cfg.FeedKey = opt.FeedKey
+	}
+	if cfg.Public && strings.TrimSpace(cfg.FeedKey) == "" {
+		return cfg, ErrNoFeedKey
+	}
+	return cfg, nil
+}
+
+// Build loads the project in opt.Dir, plans it at opt.Now, and replaces
+// its output directory with the new site. Content problems come back as
+// a followup.ErrorList.
+func Build(opt Options) (*Result, error) {
+	p, errs := project.Load(os.DirFS(opt.Dir), opt.Prefix, nil)
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	cfg, err := Configure(p.Config, opt)
+	if err != nil {
+		return nil, err
+	}
+	out, err := outputDir(opt.Dir, cfg.Output)
+	if err != nil {
+		return nil, err
+	}
+	plan := schedule.Plan(p.Apps, cfg.Policy, opt.Now)
+	res := &Result{Out: out, Project: p, Config: cfg, Plan: plan}
+	res.Files, err = Write(out, func(emit site.Emit) error {
+		return Render(p, cfg, plan, emit)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Render produces every file of the site through emit, without touching
+// the disk: the pages, the stylesheet and the script. Further outputs
+// (the calendar feeds) are added here, after the pages.
+func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, emit site.Emit) error {
+	return site.Render(site.Input{
+		Config: cfg,
+		Apps:   p.Apps,
+		Plan:   plan,
+		Drafts: p.Drafts,
+		FS:     p.FS,
+		Prefix: p.Prefix,
+	}, emit)
+}
+
+// outputDir resolves the configured output inside the project and refuses
+// the places a build must never replace: the project itself, content/,
+// layouts/ and .git.
+func outputDir(dir, output string) (string, error) {
+	o := filepath.Clean(filepath.FromSlash(output))
+	first := strings.Split(filepath.ToSlash(o), "/")[0]
+	switch {
+	case filepath.IsAbs(o), o == ".", first == "..":
+		return "", fmt.Errorf("output %q: want a directory inside the project, such as public", output)
+	case first == "content", first == "layouts", first == ".git", first == ".github":
+		return "", fmt.Errorf("output %q: that directory holds the project's own files; choose another, such as public", output)
+	}
+	return filepath.Join(dir, o), nil
+}

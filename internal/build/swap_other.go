@@ -1,0 +1,5 @@
+//go:build !linux
+
+package build
+
+func swap(tmp, out string) error { return swapRenames(tmp, out) }

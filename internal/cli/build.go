@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/followup-tool/followup/internal/build"
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+func runBuild(env *Env, args []string) error {
+	fs, c := newFlags("build", "", env)
+	public := fs.Bool("public", false, "build for the open web: no contacts' emails or phones, drafts or notes (needs a feed key)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs(fs, pos); err != nil {
+		return err
+	}
+	now, err := c.moment(env)
+	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(c.dir()); err != nil || !st.IsDir() {
+		return usageError{fmt.Sprintf("--source %s: not a directory", c.source)}
+	}
+	res, err := build.Build(build.Options{
+		Dir:     c.dir(),
+		Prefix:  c.dir(),
+		Now:     now,
+		Public:  *public,
+		FeedKey: env.Getenv(build.FeedKeyEnv),
+	})
+	var el followup.ErrorList
+	switch {
+	case errors.As(err, &el):
+		fmt.Fprintln(env.Stderr, el.Error())
+		return contentError{len(el)}
+	case errors.Is(err, build.ErrNoFeedKey):
+		return err
+	case err != nil:
+		return fmt.Errorf("build failed, the last good site is unchanged: %w", err)
+	}
+	kind := "private"
+	if res.Config.Public {
+		kind = "public"
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d files, %d applications, %d open actions (%s build)\n",
+		res.Out, res.Files, len(res.Project.Apps), len(res.Plan.Actions), kind)
+	return nil
+}

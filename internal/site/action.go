@@ -1,0 +1,159 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+// Buckets of the agenda, in display order. site.js computes the same ones
+// in the browser; keep the two in step (and with cli's agenda).
+const (
+	BucketOverdue = "overdue"
+	BucketToday   = "today"
+	BucketWeek    = "week"
+	BucketLater   = "later"
+)
+
+// ActionView is one open follow-up as the pages show it.
+type ActionView struct {
+	ID       string // the stable id, e.g. acme/thank-you/r1/jane-schmoe
+	Anchor   string // the HTML id of its card on the application's page
+	Order    int    // position in the plan: by due moment, then id
+	Kind     string // thank-you, check-in, nudge, move-on, after-rejection, withdrawal
+	Label    string // "Thank-you note", "Check-in", …
+	Slug     string
+	Company  string
+	Role     string
+	To       string // "Dr. Robert Lee"; empty for move-on
+	Channel  string // email, letter, phone; empty for move-on
+	Due      string // the due moment for people, in the application's zone
+	DueISO   string // RFC 3339 with the application's offset
+	DueMS    int64  // the due instant in Unix milliseconds (for site.js)
+	StartMS  int64  // when to do it: a thank-you's round end, else DueMS
+	Day      string // the due day, YYYY-MM-DD, in the application's zone
+	TZ       string // the application's IANA zone
+	Deadline bool   // a thank-you: Due is a deadline rather than a whole day
+	Bucket   string // at build time: overdue, today, week or later
+	Reason   string // the rule and the facts behind it
+	Link     string // on the index: the action on its application's page; empty there
+	Draft    *DraftView
+}
+
+// DraftView is the message of an action; nil in public builds.
+type DraftView struct {
+	Subject string
+	Body    string
+	Email   string // the recipient's address, when known
+	Phone   string // the recipient's phone, when known
+	Tel     string // Phone as a tel: target: digits and a leading +
+	Mail    bool   // sent by email: the page offers a mailto: link
+}
+
+func (r *renderer) action(a *followup.Action, order int) (ActionView, error) {
+	loc := a.App.Loc
+	v := ActionView{
+		ID:       a.ID,
+		Anchor:   "do-" + strings.TrimPrefix(a.ID, a.App.Slug+"/"),
+		Order:    order,
+		Kind:     string(a.Kind),
+		Label:    kindLabel(a),
+		Slug:     a.App.Slug,
+		Company:  a.App.Company,
+		Role:     a.App.Role,
+		Channel:  string(a.Channel),
+		DueISO:   a.Due.In(loc).Format(time.RFC3339),
+		DueMS:    a.Due.UnixMilli(),
+		StartMS:  a.Start.UnixMilli(),
+		Day:      a.Day.String(),
+		TZ:       loc.String(),
+		Deadline: !a.AllDay,
+		Bucket:   bucketOf(a, r.in.Plan.Now),
+		Reason:   a.Reason,
+	}
+	if a.To != nil {
+		v.To = strings.TrimSpace(a.To.Title + " " + a.To.Name)
+	}
+	now := r.in.Plan.Now.In(loc)
+	due := a.Due.In(loc)
+	layout := "Mon Jan 2"
+	if due.Year() != now.Year() {
+		layout = "Mon Jan 2, 2006"
+	}
+	if v.Deadline {
+		layout += ", 15:04 MST"
+	}
+	v.Due = due.Format(layout)
+	if r.in.Config.Public || a.Kind == followup.MoveOn {
+		return v, nil
+	}
+	st := r.in.Plan.Status[a.App.Slug]
+	stage := followup.StageApplied
+	if st != nil {
+		stage = st.Stage
+	}
+	d, err := r.in.Drafts.Render(a, stage, r.in.Config.Owner)
+	if err != nil {
+		return v, fmt.Errorf("draft for %s: %w", a.ID, err)
+	}
+	v.Draft = &DraftView{Subject: d.Subject, Body: d.Body, Mail: a.Channel == followup.Email}
+	if a.To != nil {
+		v.Draft.Email, v.Draft.Phone, v.Draft.Tel = a.To.Email, a.To.Phone, tel(a.To.Phone)
+	}
+	return v, nil
+}
+
+func kindLabel(a *followup.Action) string {
+	switch a.Kind {
+	case followup.ThankYou:
+		switch a.Channel {
+		case followup.Letter:
+			return "Thank-you letter"
+		case followup.Phone:
+			return "Thank-you call"
+		}
+		return "Thank-you note"
+	case followup.CheckIn:
+		return "Check-in"
+	case followup.Nudge:
+		return "Nudge"
+	case followup.MoveOn:
+		return "Move on"
+	case followup.AfterRejection:
+		return "Feedback request"
+	case followup.Withdrawal:
+		return "Withdrawal"
+	}
+	return string(a.Kind)
+}
+
+// bucketOf places an action relative to now, as `followup agenda` does: a
+// thank-you whose round is over belongs to today however far its
+// deadline, since the best time to write it is right away (seed 001).
+func bucketOf(a *followup.Action, now time.Time) string {
+	today := followup.DateOf(now.In(a.App.Loc))
+	switch {
+	case a.Overdue:
+		return BucketOverdue
+	case a.Kind == followup.ThankYou && !a.Start.After(now):
+		return BucketToday
+	case !a.Day.After(today):
+		return BucketToday
+	case !a.Day.After(today.AddDays(7)):
+		return BucketWeek
+	}
+	return BucketLater
+}
+
+// tel keeps what a tel: link needs: digits, and a + in front.
+func tel(phone string) string {
+	var b strings.Builder
+	for i, r := range strings.TrimSpace(phone) {
+		if (r >= '0' && r <= '9') || (r == '+' && i == 0) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

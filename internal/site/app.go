@@ -1,0 +1,294 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/schedule"
+)
+
+// AppPage is <slug>/index.html: one application.
+type AppPage struct {
+	Page
+	App AppView
+}
+
+// AppView is an application as its page shows it. In a public build the
+// private fields are empty.
+type AppView struct {
+	Slug        string
+	Company     string
+	Role        string
+	Location    string
+	Posting     string // html/template drops it when it is not http(s)
+	Stage       string
+	StageLabel  string
+	Closed      bool
+	Applied     string // "Mon Nov 9, 2026"; empty when not given
+	AppliedISO  string
+	TZ          string
+	LastContact string
+	Waiting     int
+	HasWaiting  bool
+	Since       string // the day Waiting counts from, YYYY-MM-DD (site.js recounts)
+	Contact     *PersonView
+	Rounds      []RoundView
+	History     []Event       // what was sent and heard, oldest first
+	Actions     []ActionView  // open actions, by due moment
+	Notes       template.HTML // the notes rendered safely; empty in public builds
+	Feed        string        // this application's calendar, relative to its page; empty in public builds
+}
+
+// PersonView is someone at the employer.
+type PersonView struct {
+	Name  string
+	Title string
+	Full  string // "Dr. Robert Lee"
+	Email string // private
+	Phone string // private
+	Tel   string // Phone as a tel: target
+}
+
+// RoundView is one interview.
+type RoundView struct {
+	N            int
+	Kind         string
+	When         string // "Fri Nov 20, 2026, 14:00–15:30 EST"
+	WhenISO      string
+	Length       string
+	Where        string
+	Timeline     string // what they said about hearing back
+	Learned      string // private
+	Upcoming     bool
+	Interviewers []InterviewerView
+}
+
+// InterviewerView is a person met in a round and the thank-you's state.
+type InterviewerView struct {
+	PersonView
+	By      string // the thank-you's channel
+	Thanked string // the day it went out; empty while due
+}
+
+// Event is one dated line of the history.
+type Event struct {
+	Day      string // "Nov 20"
+	DayISO   string // YYYY-MM-DD
+	Kind     string // applied, interview, thanked, sent, heard, outcome
+	Text     string
+	Detail   string // private details: what they said, a note
+	Upcoming bool
+}
+
+func person(p *followup.Person, public bool) PersonView {
+	v := PersonView{Name: p.Name, Title: p.Title, Full: strings.TrimSpace(p.Title + " " + p.Name)}
+	if !public {
+		v.Email, v.Phone, v.Tel = p.Email, p.Phone, tel(p.Phone)
+	}
+	return v
+}
+
+func longDay(d followup.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Noon().Format("Mon Jan 2, 2006")
+}
+
+func (r *renderer) appPage(a *followup.Application) (*AppPage, error) {
+	public := r.in.Config.Public
+	root := rootOf(a.Slug)
+	st := r.status(a)
+	now := r.in.Plan.Now
+	v := AppView{
+		Slug:       a.Slug,
+		Company:    a.Company,
+		Role:       a.Role,
+		Location:   a.Location,
+		Posting:    a.Posting,
+		Stage:      string(st.Stage),
+		StageLabel: stageLabels[st.Stage],
+		Closed:     st.Closed,
+		Applied:    longDay(a.Applied),
+		AppliedISO: a.Applied.String(),
+		TZ:         a.Loc.String(),
+		Actions:    r.byApp[a.Slug],
+	}
+	if !st.LastContact.IsZero() {
+		v.LastContact = longDay(st.LastContact)
+	}
+	if !st.Closed {
+		v.HasWaiting, v.Waiting = true, st.Waiting
+		v.Since = followup.DateOf(now.In(a.Loc)).AddDays(-st.Waiting).String()
+	}
+	if a.Contact != nil {
+		c := person(a.Contact, public)
+		v.Contact = &c
+	}
+	for i := range a.Rounds {
+		v.Rounds = append(v.Rounds, r.round(a, &a.Rounds[i], now))
+	}
+	v.History = history(a, now, public)
+	if !public {
+		v.Feed = "calendar.ics"
+		if len(strings.TrimSpace(string(a.Notes))) > 0 {
+			h, err := Markdown(a.Notes, idPrefix(a.Slug))
+			if err != nil {
+				return nil, fmt.Errorf("%s: notes: %w", a.Path, err)
+			}
+			v.Notes = h
+		}
+	}
+	title := a.Company
+	if a.Role != "" {
+		title += " · " + a.Role
+	}
+	return &AppPage{Page: r.page(title, root), App: v}, nil
+}
+
+// idPrefix starts the ids of a page's notes: "note-" plus the slug, so a
+// note's "# Questions" cannot take the id of a part of the page.
+func idPrefix(slug string) string {
+	return "note-" + schedule.Slugify(slug) + "-"
+}
+
+func (r *renderer) round(a *followup.Application, rd *followup.Round, now time.Time) RoundView {
+	start, end := rd.Start(a.Loc), rd.End(a.Loc)
+	when := start.Format("Mon Jan 2, 2006, 15:04") + "–" + end.Format("15:04 MST")
+	if followup.DateOf(start) != followup.DateOf(end) {
+		when = start.Format("Mon Jan 2, 2006, 15:04 MST") + " – " + end.Format("Mon Jan 2, 15:04 MST")
+	}
+	v := RoundView{
+		N:        rd.N,
+		Kind:     string(rd.Kind),
+		When:     when,
+		WhenISO:  start.Format(time.RFC3339),
+		Length:   lengthText(rd.Length),
+		Where:    rd.Where,
+		Upcoming: start.After(now),
+	}
+	if v.Kind == "" {
+		v.Kind = "interview"
+	}
+	if rd.Timeline != nil {
+		v.Timeline = rd.Timeline.String()
+	}
+	if !r.in.Config.Public {
+		v.Learned = rd.Learned
+	}
+	for i := range rd.Interviewers {
+		iv := &rd.Interviewers[i]
+		v.Interviewers = append(v.Interviewers, InterviewerView{
+			PersonView: person(&iv.Person, r.in.Config.Public),
+			By:         string(iv.By.Or(followup.Email)),
+			Thanked:    shortDay(iv.Thanked),
+		})
+	}
+	return v
+}
+
+func lengthText(d time.Duration) string {
+	h, m := int(d.Hours()), int(d.Minutes())%60
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%d min", m)
+	case m == 0:
+		return fmt.Sprintf("%d h", h)
+	}
+	return fmt.Sprintf("%d h %d min", h, m)
+}
+
+func shortDay(d followup.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Noon().Format("Jan 2, 2006")
+}
+
+// history is the application's dated events, oldest first; events of a
+// day keep the order of the file (application, rounds, then the log).
+func history(a *followup.Application, now time.Time, public bool) []Event {
+	type dated struct {
+		on followup.Date
+		ev Event
+	}
+	var all []dated
+	add := func(on followup.Date, e Event) {
+		e.Day, e.DayISO = shortDay(on), on.String()
+		all = append(all, dated{on, e})
+	}
+	if !a.Applied.IsZero() {
+		add(a.Applied, Event{Kind: "applied", Text: "Applied for " + a.Role})
+	}
+	for i := range a.Rounds {
+		rd := &a.Rounds[i]
+		var who []string
+		for _, iv := range rd.Interviewers {
+			who = append(who, strings.TrimSpace(iv.Title+" "+iv.Name))
+		}
+		text := fmt.Sprintf("Round %d: interview", rd.N)
+		if rd.Kind != "" {
+			text = fmt.Sprintf("Round %d: %s interview", rd.N, rd.Kind)
+		}
+		if len(who) > 0 {
+			text += " with " + strings.Join(who, ", ")
+		}
+		upcoming := rd.Start(a.Loc).After(now)
+		if upcoming {
+			text += " (upcoming)"
+		}
+		add(rd.At.Date, Event{Kind: "interview", Text: text, Upcoming: upcoming})
+		for _, iv := range rd.Interviewers {
+			if !iv.Thanked.IsZero() {
+				add(iv.Thanked, Event{Kind: "thanked", Text: fmt.Sprintf("Thank-you %s to %s", verb(iv.By.Or(followup.Email)), strings.TrimSpace(iv.Title+" "+iv.Name))})
+			}
+			if !iv.Posted.IsZero() {
+				add(iv.Posted, Event{Kind: "thanked", Text: fmt.Sprintf("Thank-you letter posted to %s", strings.TrimSpace(iv.Title+" "+iv.Name))})
+			}
+		}
+	}
+	for _, e := range a.Log {
+		ev := Event{}
+		switch {
+		case e.Sent != "":
+			ev.Kind = "sent"
+			ev.Text = fmt.Sprintf("Sent the %s by %s", e.Sent, e.By.Or(followup.Email))
+		case e.Heard != "":
+			ev.Kind = "heard"
+			ev.Text = "Heard back"
+			if !e.Next.IsZero() {
+				ev.Text += "; they gave a new date: " + shortDay(e.Next)
+			}
+			if !public {
+				ev.Detail = e.Heard
+			}
+		case e.Outcome != "":
+			ev.Kind = "outcome"
+			ev.Text = "Outcome: " + string(e.Outcome)
+		}
+		if !public && e.Note != "" {
+			ev.Detail = strings.TrimSpace(ev.Detail + "\n" + e.Note)
+		}
+		add(e.On, ev)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].on.Before(all[j].on) })
+	out := make([]Event, len(all))
+	for i, d := range all {
+		out[i] = d.ev
+	}
+	return out
+}
+
+func verb(c followup.Channel) string {
+	switch c {
+	case followup.Letter:
+		return "letter sent"
+	case followup.Phone:
+		return "call made"
+	}
+	return "email sent"
+}

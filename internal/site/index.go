@@ -1,0 +1,297 @@
+package site
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/schedule"
+)
+
+// IndexPage is index.html: the agenda and the pipeline.
+type IndexPage struct {
+	Page
+	Agenda   []Bucket     // overdue, today, this week, later; every one, even when empty
+	Open     int          // open actions in all
+	Stages   []StageGroup // the applications by stage, in pipeline order, non-empty stages only
+	Funnel   Funnel
+	Response Response
+	Rows     []Row // the table, by stage then company
+}
+
+// Bucket is one part of the agenda.
+type Bucket struct {
+	Name    string // overdue, today, week, later (site.js uses it)
+	Label   string // "Overdue", "Today", …
+	Empty   string // what to say when nothing is in it
+	Actions []ActionView
+}
+
+// StageGroup is the applications in one stage.
+type StageGroup struct {
+	Stage string
+	Label string
+	Apps  []AppLink
+}
+
+// AppLink names an application and links to its page.
+type AppLink struct {
+	Href    string
+	Company string
+	Role    string
+}
+
+// Row is one line of the pipeline table. The Sort fields are what
+// site.js orders by.
+type Row struct {
+	AppLink
+	Stage       string
+	StageLabel  string
+	StageOrder  int
+	LastContact string // YYYY-MM-DD, empty when nothing happened yet
+	Next        *ActionView
+	NextSort    int64 // the next action's due instant in ms; math.MaxInt64 when none
+	Waiting     int   // days since they last moved, as of the build
+	Since       string
+	HasWaiting  bool
+	TZ          string
+}
+
+// Funnel is the picture applied → interviewed → offer → accepted, with
+// geometry computed here so the template only draws.
+type Funnel struct {
+	Width, Height int
+	Steps         []FunnelStep
+	Summary       string // the figures in one sentence, for screen readers and print
+}
+
+// FunnelStep is one bar of the funnel, with the band joining it to the next.
+type FunnelStep struct {
+	Label      string
+	Count      int
+	Pct        string // share of all applications
+	X, Y, W, H float64
+	LabelX     float64
+	TextY      float64
+	CountX     float64
+	Band       string // SVG polygon points to the next bar; empty for the last
+}
+
+// Response is how employers answered.
+type Response struct {
+	Replies    int    // interviews that were followed by a reply
+	MedianDays string // median days from an interview to the first reply; empty without replies
+	Quiet      int    // applications that went quiet
+	Total      int
+	QuietPct   string
+}
+
+var bucketNames = []struct{ name, label, empty string }{
+	{BucketOverdue, "Overdue", "Nothing overdue."},
+	{BucketToday, "Today", "Nothing due today."},
+	{BucketWeek, "This week", "Nothing in the next 7 days."},
+	{BucketLater, "Later", "Nothing further ahead."},
+}
+
+var stageLabels = map[followup.Stage]string{
+	followup.StageApplied:      "Applied",
+	followup.StageInterviewing: "Interviewing",
+	followup.StageOffer:        "Offer",
+	followup.StageAccepted:     "Accepted",
+	followup.StageRejected:     "Rejected",
+	followup.StageWithdrawn:    "Withdrawn",
+	followup.StageQuiet:        "Quiet",
+}
+
+func stageOrder(s followup.Stage) int {
+	for i, v := range followup.Stages {
+		if v == s {
+			return i
+		}
+	}
+	return len(followup.Stages)
+}
+
+func (r *renderer) indexPage() *IndexPage {
+	p := &IndexPage{Page: r.page(r.in.Config.Title, ""), Open: len(r.actions)}
+	for _, b := range bucketNames {
+		bk := Bucket{Name: b.name, Label: b.label, Empty: b.empty}
+		for _, a := range r.actions {
+			if a.Bucket == b.name {
+				bk.Actions = append(bk.Actions, a)
+			}
+		}
+		p.Agenda = append(p.Agenda, bk)
+	}
+	for _, a := range r.apps {
+		st := r.status(a)
+		row := Row{
+			AppLink:    AppLink{Href: hrefTo("", a.Slug), Company: a.Company, Role: a.Role},
+			Stage:      string(st.Stage),
+			StageLabel: stageLabels[st.Stage],
+			StageOrder: stageOrder(st.Stage),
+			NextSort:   math.MaxInt64,
+			TZ:         a.Loc.String(),
+		}
+		if !st.LastContact.IsZero() {
+			row.LastContact = st.LastContact.String()
+		}
+		for i := range r.actions {
+			if r.actions[i].Slug == a.Slug {
+				row.Next = &r.actions[i]
+				row.NextSort = r.actions[i].DueMS
+				break
+			}
+		}
+		if !st.Closed {
+			row.HasWaiting = true
+			row.Waiting = st.Waiting
+			row.Since = followup.DateOf(r.in.Plan.Now.In(a.Loc)).AddDays(-st.Waiting).String()
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	sort.SliceStable(p.Rows, func(i, j int) bool {
+		a, b := p.Rows[i], p.Rows[j]
+		if a.StageOrder != b.StageOrder {
+			return a.StageOrder < b.StageOrder
+		}
+		return a.Company < b.Company
+	})
+	for _, s := range followup.Stages {
+		g := StageGroup{Stage: string(s), Label: stageLabels[s]}
+		for _, row := range p.Rows {
+			if row.Stage == string(s) {
+				g.Apps = append(g.Apps, row.AppLink)
+			}
+		}
+		if len(g.Apps) > 0 {
+			p.Stages = append(p.Stages, g)
+		}
+	}
+	p.Funnel = r.funnel()
+	p.Response = r.response()
+	return p
+}
+
+// status is the plan's word on a, never nil.
+func (r *renderer) status(a *followup.Application) *schedule.Status {
+	if st := r.in.Plan.Status[a.Slug]; st != nil {
+		return st
+	}
+	return &schedule.Status{App: a, Stage: followup.StageApplied}
+}
+
+// funnel counts how far applications got: every application was applied
+// to; interviewed means a round has started; offer means an offer (or an
+// acceptance) was recorded.
+func (r *renderer) funnel() Funnel {
+	now := r.in.Plan.Now
+	counts := make([]int, 4)
+	for _, a := range r.apps {
+		counts[0]++
+		for i := range a.Rounds {
+			if !a.Rounds[i].Start(a.Loc).After(now) {
+				counts[1]++
+				break
+			}
+		}
+		offer, accepted := false, false
+		for _, e := range a.Log {
+			offer = offer || e.Outcome == followup.Offer || e.Outcome == followup.Accepted
+			accepted = accepted || e.Outcome == followup.Accepted
+		}
+		if offer {
+			counts[2]++
+		}
+		if accepted {
+			counts[3]++
+		}
+	}
+	labels := []string{"Applied", "Interviewed", "Offer", "Accepted"}
+	const (
+		width, rowH, barH   = 640, 46, 34
+		labelX, left, right = 118, 130, 560
+		countX              = 572
+	)
+	f := Funnel{Width: width, Height: rowH * len(labels)}
+	center := float64(left+right) / 2
+	for i, l := range labels {
+		w := 4.0
+		if counts[0] > 0 && counts[i] > 0 {
+			w = math.Max(w, float64(right-left)*float64(counts[i])/float64(counts[0]))
+		}
+		y := float64(i*rowH + (rowH-barH)/2)
+		f.Steps = append(f.Steps, FunnelStep{
+			Label: l, Count: counts[i], Pct: pct(counts[i], counts[0]),
+			X: round1(center - w/2), Y: y, W: round1(w), H: barH,
+			LabelX: labelX, TextY: y + barH/2 + 5, CountX: countX,
+		})
+	}
+	for i := 0; i+1 < len(f.Steps); i++ {
+		a, b := f.Steps[i], f.Steps[i+1]
+		f.Steps[i].Band = fmt.Sprintf("%g,%g %g,%g %g,%g %g,%g",
+			a.X, a.Y+a.H, a.X+a.W, a.Y+a.H, b.X+b.W, b.Y, b.X, b.Y)
+	}
+	f.Summary = fmt.Sprintf("%d applied, %d interviewed, %d offers, %d accepted.", counts[0], counts[1], counts[2], counts[3])
+	return f
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+func pct(n, of int) string {
+	if of == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", int(math.Round(100*float64(n)/float64(of))))
+}
+
+// response measures replies: for each interview that is over, the days
+// from its day to the first reply (heard or outcome) on or after it and
+// before the next round. An interview followed by another round without a
+// recorded reply is left out (the invitation was not written down), and
+// so is one still waiting.
+func (r *renderer) response() Response {
+	now := r.in.Plan.Now
+	var days []int
+	res := Response{Total: len(r.apps)}
+	for _, a := range r.apps {
+		if r.status(a).Stage == followup.StageQuiet {
+			res.Quiet++
+		}
+		rounds := make([]*followup.Round, 0, len(a.Rounds))
+		for i := range a.Rounds {
+			if !a.Rounds[i].End(a.Loc).After(now) {
+				rounds = append(rounds, &a.Rounds[i])
+			}
+		}
+		sort.SliceStable(rounds, func(i, j int) bool { return rounds[i].At.Before(rounds[j].At) })
+		for i, rd := range rounds {
+			var until followup.Date
+			if i+1 < len(rounds) {
+				until = rounds[i+1].At.Date
+			}
+			for _, e := range a.Log {
+				if (e.Heard == "" && e.Outcome == "") || e.On.Before(rd.At.Date) {
+					continue
+				}
+				if !until.IsZero() && e.On.After(until) {
+					break
+				}
+				days = append(days, rd.At.Date.DaysUntil(e.On))
+				break
+			}
+		}
+	}
+	res.Replies = len(days)
+	if len(days) > 0 {
+		sort.Ints(days)
+		m := float64(days[len(days)/2])
+		if len(days)%2 == 0 {
+			m = float64(days[len(days)/2-1]+days[len(days)/2]) / 2
+		}
+		res.MedianDays = fmt.Sprintf("%g", m)
+	}
+	res.QuietPct = pct(res.Quiet, res.Total)
+	return res
+}

@@ -1,0 +1,191 @@
+// followup's only script. The pages work without it; with it:
+//  - the agenda's buckets follow the viewer's clock, not the build's, so a
+//    page built on Monday is right on Thursday;
+//  - the pipeline table sorts by any column;
+//  - copy buttons put a draft or the feed's address on the clipboard.
+(function () {
+  'use strict';
+
+  var LABELS = { overdue: 'Overdue', today: 'Today', week: 'This week', later: 'Later' };
+  var formats = {};
+  var api = { lastCopied: '' };
+  window.followup = api;
+
+  // dayIn is the civil day (YYYY-MM-DD) of the instant now in zone tz.
+  function dayIn(now, tz) {
+    var f = formats[tz];
+    if (!f) {
+      var opts = { year: 'numeric', month: '2-digit', day: '2-digit' };
+      try {
+        f = new Intl.DateTimeFormat('en-US', Object.assign({ timeZone: tz }, opts));
+      } catch (e) {
+        f = new Intl.DateTimeFormat('en-US', opts);
+      }
+      formats[tz] = f;
+    }
+    var p = {};
+    f.formatToParts(now).forEach(function (x) { p[x.type] = x.value; });
+    return p.year + '-' + p.month + '-' + p.day;
+  }
+
+  function addDays(day, n) {
+    var d = new Date(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10) + n, 12));
+    return d.toISOString().slice(0, 10);
+  }
+
+  function daysBetween(a, b) {
+    return Math.round((Date.parse(b + 'T12:00:00Z') - Date.parse(a + 'T12:00:00Z')) / 864e5);
+  }
+
+  // bucketOf mirrors the build's rule (internal/site/action.go): a
+  // thank-you is overdue once its deadline passed and belongs to today
+  // from the end of its round; a day action is overdue once its day is
+  // over in the application's zone.
+  function bucketOf(el, now) {
+    var d = el.dataset, ms = now.getTime(), today = dayIn(now, d.tz);
+    if (d.deadline === 'true') {
+      if (+d.due < ms) return 'overdue';
+      if (+d.start <= ms) return 'today';
+    } else if (today > d.day) {
+      return 'overdue';
+    }
+    if (d.day <= today) return 'today';
+    if (d.day <= addDays(today, 7)) return 'week';
+    return 'later';
+  }
+
+  function rebucket(now) {
+    now = now || new Date();
+    var sections = {};
+    document.querySelectorAll('[data-bucket-name]').forEach(function (s) {
+      sections[s.getAttribute('data-bucket-name')] = s;
+    });
+    var items = Array.prototype.slice.call(document.querySelectorAll('[data-due]'));
+    items.sort(function (a, b) { return a.dataset.order - b.dataset.order; });
+    items.forEach(function (el) {
+      var b = bucketOf(el, now);
+      el.setAttribute('data-bucket', b);
+      var st = el.querySelector('[data-status]');
+      if (st) st.textContent = LABELS[b];
+      var home = el.closest('[data-bucket-name]');
+      if (home && sections[b]) sections[b].querySelector('[data-list]').appendChild(el);
+    });
+    Object.keys(sections).forEach(function (k) {
+      var s = sections[k], n = s.querySelectorAll('[data-due]').length;
+      s.querySelector('[data-count]').textContent = n;
+      s.querySelector('[data-empty-note]').hidden = n > 0;
+    });
+    document.querySelectorAll('[data-since]').forEach(function (el) {
+      var n = daysBetween(el.getAttribute('data-since'), dayIn(now, el.getAttribute('data-tz')));
+      if (n >= 0) {
+        el.textContent = n;
+        if (el.hasAttribute('data-sort')) el.setAttribute('data-sort', n);
+      }
+    });
+    var asof = document.querySelector('[data-asof]');
+    if (asof) {
+      asof.textContent = now.toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+      asof.setAttribute('datetime', now.toISOString());
+      asof.title = 'Your clock. The site was built ' + asof.getAttribute('data-built');
+    }
+  }
+
+  function sortable(table) {
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var type = th.getAttribute('data-type');
+      if (!type) return;
+      var btn = document.createElement('button');
+      btn.type = 'button';
+      btn.className = 'sort';
+      while (th.firstChild) btn.appendChild(th.firstChild);
+      th.appendChild(btn);
+      btn.addEventListener('click', function () {
+        var dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', dir);
+        sortRows(table, col, type, dir === 'ascending' ? 1 : -1);
+      });
+    });
+  }
+
+  function sortKey(cell, type) {
+    var v = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
+    if (type === 'number') return v === '' ? Infinity : Number(v);
+    return v;
+  }
+
+  function sortRows(table, col, type, sign) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.map.call(body.rows, function (r) {
+      return { row: r, key: sortKey(r.cells[col], type), n: +r.getAttribute('data-row') };
+    });
+    rows.sort(function (a, b) {
+      var c;
+      if (type === 'number') c = a.key === b.key ? 0 : (a.key < b.key ? -1 : 1);
+      else if (a.key === '' || b.key === '') c = (a.key === '') - (b.key === '');
+      else c = a.key.localeCompare(b.key, undefined, { sensitivity: 'base', numeric: true });
+      return c ? sign * c : a.n - b.n;
+    });
+    rows.forEach(function (x) { body.appendChild(x.row); });
+  }
+  api.sortRows = sortRows;
+
+  function fallbackCopy(text) {
+    var ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.style.position = 'fixed';
+    ta.style.opacity = '0';
+    document.body.appendChild(ta);
+    ta.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(ta);
+    return ok;
+  }
+
+  function copy(text, btn) {
+    api.lastCopied = text;
+    var label = btn.getAttribute('data-label') || btn.textContent;
+    btn.setAttribute('data-label', label);
+    function done(ok) {
+      btn.textContent = ok ? 'Copied' : 'Select and copy by hand';
+      setTimeout(function () { btn.textContent = label; }, 1800);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(fallbackCopy(text)); });
+    } else {
+      done(fallbackCopy(text));
+    }
+  }
+
+  function init() {
+    var asof = document.querySelector('[data-asof]');
+    if (asof) asof.setAttribute('data-built', asof.textContent);
+    rebucket();
+    document.querySelectorAll('table.sortable').forEach(sortable);
+    document.querySelectorAll('[data-copy], [data-copy-href]').forEach(function (btn) {
+      btn.hidden = false;
+      btn.addEventListener('click', function () {
+        var id = btn.getAttribute('data-copy');
+        if (id) {
+          copy(document.getElementById(id).textContent, btn);
+        } else {
+          copy(document.getElementById(btn.getAttribute('data-copy-href')).href, btn);
+        }
+      });
+    });
+    var feed = document.getElementById('feed-link');
+    if (feed) feed.textContent = feed.href;
+  }
+
+  api.rebucket = rebucket;
+  api.bucketOf = bucketOf;
+  api.dayIn = dayIn;
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,93 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// prefixAttr carries a document's id prefix from Markdown to the footnote
+// renderer, so one goldmark instance serves every page.
+var prefixAttr = []byte("followup-id-prefix")
+
+// md renders notes. The renderer is goldmark's safe default: raw HTML is
+// dropped and javascript:, vbscript: and data: (except images) links become
+// empty. Never add html.WithUnsafe(): it turns the URL filter off as well
+// (notes/libraries.md §2). The Typographer is for notes only; drafts and
+// mailto: bodies stay plain text.
+var md = goldmark.New(
+	goldmark.WithExtensions(
+		extension.GFM,
+		extension.Typographer,
+		extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
+			if d := n.OwnerDocument(); d != nil {
+				if v, ok := d.AttributeString(string(prefixAttr)); ok {
+					if b, ok := v.([]byte); ok {
+						return b
+					}
+				}
+			}
+			return nil
+		})),
+	),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+// Markdown renders a note to HTML. prefix starts every id the note
+// creates (headings, footnotes), so notes never collide with the page's
+// own ids or with each other.
+func Markdown(src []byte, prefix string) (template.HTML, error) {
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{prefix: prefix, used: map[string]bool{}}))
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc.OwnerDocument().SetAttributeString(string(prefixAttr), []byte(prefix))
+	var b bytes.Buffer
+	if err := md.Renderer().Render(&b, src, doc); err != nil {
+		return "", err
+	}
+	// Safe: goldmark's default renderer escapes text and drops raw HTML
+	// and dangerous URLs; no other string is ever converted to HTML.
+	return template.HTML(b.String()), nil
+}
+
+// headingIDs makes heading ids that keep letters of every script (goldmark's
+// default keeps ASCII only, so "# 日本" would get an empty id).
+type headingIDs struct {
+	prefix string
+	used   map[string]bool
+}
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	var b bytes.Buffer
+	dash := false
+	for _, r := range string(value) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	base := h.prefix + b.String()
+	if b.Len() == 0 {
+		base = h.prefix + "heading"
+	}
+	id := base
+	for n := 1; h.used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }

@@ -1,0 +1,189 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/followup-tool/followup/internal/calendar"
+	"github.com/followup-tool/followup/internal/draft"
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/schedule"
+)
+
+// Emit receives one output file: a slash-separated path relative to the
+// site's root, and its bytes. Render calls it in a fixed order.
+type Emit func(path string, data []byte) error
+
+// Input is everything a site is made from.
+type Input struct {
+	Config followup.Config // Public, Title, BaseURL, Timezone and FeedKey are used
+	Apps   []*followup.Application
+	Plan   *schedule.Result
+	Drafts *draft.Set
+	FS     fs.FS  // the project root, for layouts/ overrides; nil for the defaults only
+	Prefix string // how messages name the project root (the --source flag)
+}
+
+// Page is what every page shares.
+type Page struct {
+	Site     string // the site's title
+	Title    string // this page's title
+	Root     string // relative path from this page to the site's root: "", "../", …
+	Public   bool   // a public build: no contacts, drafts or notes
+	Built    string // the build's moment in the site's zone, for people
+	BuiltISO string // the same, RFC 3339
+	Feed     *Feed  // the subscribe box; nil when there is nothing to subscribe to
+}
+
+// Render writes the whole site through emit: style.css, site.js,
+// index.html, then each application's page in slug order.
+func Render(in Input, emit Emit) error {
+	l, errs := loadLayouts(in.FS, in.Prefix)
+	if len(errs) > 0 {
+		return errs.Err()
+	}
+	if in.Plan == nil {
+		return fmt.Errorf("site: no plan")
+	}
+	r := &renderer{in: in, l: l, loc: zone(in.Config.Timezone)}
+	if err := r.prepare(); err != nil {
+		return err
+	}
+	if err := emit("style.css", l.style); err != nil {
+		return err
+	}
+	if err := emit("site.js", l.script); err != nil {
+		return err
+	}
+	b, err := r.execute(l.index, "index.html", r.indexPage())
+	if err != nil {
+		return err
+	}
+	if err := emit("index.html", b); err != nil {
+		return err
+	}
+	for _, a := range r.apps {
+		p, err := r.appPage(a)
+		if err != nil {
+			return err
+		}
+		b, err := r.execute(l.app, "application.html", p)
+		if err != nil {
+			return err
+		}
+		if err := emit(a.Slug+"/index.html", b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type renderer struct {
+	in      Input
+	l       *layouts
+	loc     *time.Location // the site's zone, for the build's moment
+	apps    []*followup.Application
+	actions []ActionView            // every open action, in plan order
+	byApp   map[string][]ActionView // slug -> its actions, in plan order
+}
+
+func zone(name string) *time.Location {
+	if loc, err := time.LoadLocation(name); err == nil && name != "" && name != "Local" {
+		return loc
+	}
+	return time.UTC
+}
+
+// prepare sorts the applications and makes the action views once, with
+// their drafts: both pages show them.
+func (r *renderer) prepare() error {
+	r.apps = append([]*followup.Application(nil), r.in.Apps...)
+	sort.Slice(r.apps, func(i, j int) bool { return r.apps[i].Slug < r.apps[j].Slug })
+	r.byApp = map[string][]ActionView{}
+	for i := range r.in.Plan.Actions {
+		a := &r.in.Plan.Actions[i]
+		v, err := r.action(a, i)
+		if err != nil {
+			return err
+		}
+		r.byApp[a.App.Slug] = append(r.byApp[a.App.Slug], v)
+		v.Link = hrefTo("", a.App.Slug) + "#" + v.Anchor
+		r.actions = append(r.actions, v)
+	}
+	return nil
+}
+
+func (r *renderer) page(title, root string) Page {
+	now := r.in.Plan.Now.In(r.loc)
+	return Page{
+		Site:     r.in.Config.Title,
+		Title:    title,
+		Root:     root,
+		Public:   r.in.Config.Public,
+		Built:    now.Format("Mon Jan 2, 2006 15:04 MST"),
+		BuiltISO: now.Format(time.RFC3339),
+		Feed:     r.feed(root),
+	}
+}
+
+// rootOf is the relative path from a page at dir/index.html back to the
+// site's root.
+func rootOf(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	return strings.Repeat("../", strings.Count(dir, "/")+1)
+}
+
+func (r *renderer) execute(t *template.Template, name string, data any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "base.html", data); err != nil {
+		return nil, r.l.execError(name, err)
+	}
+	return b.Bytes(), nil
+}
+
+// Feed is the subscribe box: where the calendar feed is and how to add it.
+type Feed struct {
+	URL      string       // absolute when base_url is set, else relative to the page
+	Absolute bool         // URL can be given to a calendar service
+	Webcal   template.URL // webcal:// form of URL; empty unless Absolute
+	Google   string       // the http(s) URL to hand Google Calendar (query-escaped by the template); empty unless Absolute
+	Name     string       // the file name
+	Local    string       // this build's own calendar.ics, relative to the page
+}
+
+// feed is the box for a page at root. A private build links its own
+// calendar.ics. A public build links nothing: its feed has an unguessable
+// name so that only its owner can subscribe, and printing that name on
+// the public page would give it away. The owner finds it in the box of
+// their private build instead, which shows the published feed's address
+// when base_url and a feed key are set.
+func (r *renderer) feed(root string) *Feed {
+	cfg := r.in.Config
+	if cfg.Public {
+		return nil
+	}
+	name := calendar.FeedName(false, "")
+	if cfg.BaseURL != "" && cfg.FeedKey != "" {
+		name = calendar.FeedName(true, cfg.FeedKey)
+	}
+	f := &Feed{Name: name, URL: root + name, Local: root + calendar.FeedName(false, "")}
+	if cfg.BaseURL != "" {
+		f.URL = cfg.BaseURL + name
+		f.Absolute = true
+		f.Google = f.URL
+		f.Webcal = template.URL("webcal://" + strings.TrimPrefix(strings.TrimPrefix(f.URL, "https://"), "http://"))
+	}
+	return f
+}
+
+// hrefTo is the link from a page at root to an application's page. It
+// names index.html, so it also works from file://.
+func hrefTo(root, slug string) string { return root + path.Join(slug, "index.html") }
