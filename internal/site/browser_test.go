@@ -176,15 +176,31 @@ func eval[T any](tb *tab, js string) T {
 	return v
 }
 
+// screenshot writes the whole page at width as PNGs of at most 1600
+// pixels' height each: path, then path-2.png, path-3.png, …
 func (tb *tab) screenshot(width int64, path string) {
 	tb.t.Helper()
 	tb.do(chromedp.EmulateViewport(width, 900))
-	buf, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		tb.t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf, 0o644); err != nil {
-		tb.t.Fatal(err)
+	height := eval[float64](tb, `document.documentElement.scrollHeight`)
+	const part = 1600.0
+	for i, y := 0, 0.0; y < height; i, y = i+1, y+part {
+		h := min(part, height-y)
+		r, err := chromedp.Call(tb.ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			Format:                page.CaptureScreenshotFormatPng,
+			Clip:                  &page.Viewport{X: 0, Y: y, Width: float64(width), Height: h, Scale: 1},
+			CaptureBeyondViewport: new(true),
+			FromSurface:           new(true),
+		})
+		if err != nil {
+			tb.t.Fatal(err)
+		}
+		name := path
+		if i > 0 {
+			name = strings.TrimSuffix(path, ".png") + fmt.Sprintf("-%d.png", i+1)
+		}
+		if err := os.WriteFile(name, r.Data, 0o644); err != nil {
+			tb.t.Fatal(err)
+		}
 	}
 }
 

@@ -50,6 +50,7 @@ type Row struct {
 	StageLabel  string
 	StageOrder  int
 	LastContact string // YYYY-MM-DD, empty when nothing happened yet
+	LastShort   string // the same for people: "Nov 21" (with the year when it is not the build's)
 	Next        *ActionView
 	NextSort    int64 // the next action's due instant in ms; math.MaxInt64 when none
 	Waiting     int   // days since they last moved, as of the build
@@ -70,12 +71,11 @@ type Funnel struct {
 type FunnelStep struct {
 	Label      string
 	Count      int
-	Pct        string // share of all applications
-	X, Y, W, H float64
-	LabelX     float64
-	TextY      float64
-	CountX     float64
-	Band       string // SVG polygon points to the next bar; empty for the last
+	Pct        string  // share of all applications
+	X, Y, W, H float64 // the bar
+	TextX      float64 // the caption's centre
+	TextY      float64 // the caption's baseline
+	Band       string  // SVG polygon points to the next bar; empty for the last
 }
 
 // Response is how employers answered.
@@ -136,6 +136,10 @@ func (r *renderer) indexPage() *IndexPage {
 		}
 		if !st.LastContact.IsZero() {
 			row.LastContact = st.LastContact.String()
+			row.LastShort = st.LastContact.Noon().Format("Jan 2")
+			if st.LastContact.Year != r.in.Plan.Now.In(a.Loc).Year() {
+				row.LastShort = st.LastContact.Noon().Format("Jan 2, 2006")
+			}
 		}
 		for i := range r.actions {
 			if r.actions[i].Slug == a.Slug {
@@ -209,23 +213,25 @@ func (r *renderer) funnel() Funnel {
 		}
 	}
 	labels := []string{"Applied", "Interviewed", "Offer", "Accepted"}
+	// Each step is a caption over a bar centred on the same axis, so the
+	// bars narrow like a funnel and no text can run out of the picture.
 	const (
-		width, rowH, barH   = 640, 46, 34
-		labelX, left, right = 118, 130, 560
-		countX              = 572
+		width, rowH, barH = 360, 58, 26
+		captionH          = 24
+		margin            = 10
 	)
 	f := Funnel{Width: width, Height: rowH * len(labels)}
-	center := float64(left+right) / 2
+	center := float64(width) / 2
 	for i, l := range labels {
 		w := 4.0
 		if counts[0] > 0 && counts[i] > 0 {
-			w = math.Max(w, float64(right-left)*float64(counts[i])/float64(counts[0]))
+			w = math.Max(w, float64(width-2*margin)*float64(counts[i])/float64(counts[0]))
 		}
-		y := float64(i*rowH + (rowH-barH)/2)
+		y := float64(i*rowH + captionH)
 		f.Steps = append(f.Steps, FunnelStep{
 			Label: l, Count: counts[i], Pct: pct(counts[i], counts[0]),
 			X: round1(center - w/2), Y: y, W: round1(w), H: barH,
-			LabelX: labelX, TextY: y + barH/2 + 5, CountX: countX,
+			TextX: center, TextY: y - 7,
 		})
 	}
 	for i := 0; i+1 < len(f.Steps); i++ {
