@@ -47,7 +47,14 @@ func runBuild(env *Env, args []string) error {
 	if res.Config.Public {
 		kind = "public"
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d files, %d applications, %d open actions (%s build)\n",
-		res.Out, res.Files, len(res.Project.Apps), len(res.Plan.Actions), kind)
+	fmt.Fprintf(env.Stdout, "%s: %s, %s, %s (%s build)\n", res.Out, plural(res.Files, "file"),
+		plural(len(res.Project.Apps), "application"), plural(len(res.Plan.Actions), "open action"), kind)
 	return nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
