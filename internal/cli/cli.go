@@ -44,6 +44,7 @@ func init() {
 		{"agenda", "what is due: overdue, today, the next 7 days (--all, --json)", runAgenda},
 		{"new", "scaffold an application file (--company, --role)", runNew},
 		{"build", "write the site to public/, atomically (--public for the open web)", runBuild},
+		{"init", "start a new search in DIR: settings, an example, a GitHub Pages workflow", runInit},
 	}
 }
 

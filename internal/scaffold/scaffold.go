@@ -1,5 +1,5 @@
 // Package scaffold writes new files for the user: an application from
-// `followup new`, and (later) a whole project from `followup init`.
+// `followup new`, and a whole new search from `followup init`.
 package scaffold
 
 import (
