@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,6 +29,9 @@ type Env struct {
 	Stderr io.Writer
 	Now    func() time.Time
 	Getenv func(string) string
+	// Context ends long-running commands (serve); nil means until
+	// Ctrl-C or SIGTERM.
+	Context context.Context
 }
 
 type command struct {
@@ -44,6 +48,7 @@ func init() {
 		{"agenda", "what is due: overdue, today, the next 7 days (--all, --json)", runAgenda},
 		{"new", "scaffold an application file (--company, --role)", runNew},
 		{"build", "write the site to public/, atomically (--public for the open web)", runBuild},
+		{"serve", "build, serve on 127.0.0.1, rebuild on save and reload the browser (--port)", runServe},
 		{"init", "start a new search in DIR: settings, an example, a GitHub Pages workflow", runInit},
 	}
 }

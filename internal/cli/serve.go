@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/followup-tool/followup/internal/build"
+	"github.com/followup-tool/followup/internal/config"
+	"github.com/followup-tool/followup/internal/content"
+	"github.com/followup-tool/followup/internal/project"
+	"github.com/followup-tool/followup/internal/schedule"
+	"github.com/followup-tool/followup/internal/serve"
+	"github.com/followup-tool/followup/internal/watch"
+)
+
+// debounce gathers one save's events (they spread under 1 ms) and a
+// checkout's hundreds into one rebuild, well inside the 50 ms budget from
+// save to reload (notes/libraries.md §4).
+const debounce = 15 * time.Millisecond
+
+func runServe(env *Env, args []string) error {
+	fs, c := newFlags("serve", "", env)
+	port := fs.Int("port", 1313, "port on 127.0.0.1 (when busy and not given, the next free one)")
+	public := fs.Bool("public", false, "serve the public build: no contacts, drafts or notes")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs(fs, pos); err != nil {
+		return err
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "port" })
+	if _, err := c.moment(env); err != nil {
+		return err
+	}
+	dir := c.dir()
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usageError{fmt.Sprintf("--source %s: not a directory", c.source)}
+	}
+	// Each rebuild plans at its own moment, so the agenda moves across
+	// midnight while serving; --now pins it.
+	clock := env.Now
+	if c.now != "" {
+		t, _ := c.moment(env)
+		clock = func() time.Time { return t }
+	}
+	cache := content.NewCache()
+	fsys := os.DirFS(dir)
+	srv := serve.New(func(now time.Time) (serve.Site, error) {
+		p, errs := project.Load(fsys, dir, cache)
+		if len(errs) > 0 {
+			return nil, errs.Err()
+		}
+		cfg, err := build.Configure(p.Config, build.Options{Public: *public, FeedKey: env.Getenv(build.FeedKeyEnv)})
+		if err != nil {
+			return nil, err
+		}
+		plan := schedule.Plan(p.Apps, cfg.Policy, now)
+		site := serve.Site{}
+		var mu sync.Mutex
+		err = build.Render(p, cfg, plan, func(path string, data []byte) error {
+			mu.Lock()
+			site[path] = data
+			mu.Unlock()
+			return nil
+		})
+		return site, err
+	}, clock)
+	if err := srv.Rebuild(); err != nil {
+		fmt.Fprintf(env.Stderr, "%v\n(serving anyway: the page shows these until they are fixed)\n", err)
+	}
+	l, err := serve.Listen(*port, explicit)
+	if err != nil {
+		return err
+	}
+	w, err := watch.New([]string{filepath.Join(dir, content.Dir), filepath.Join(dir, "layouts")},
+		[]string{filepath.Join(dir, config.File)}, debounce)
+	if err != nil {
+		l.Close()
+		return fmt.Errorf("watching %s: %w", dir, err)
+	}
+	defer w.Close()
+	ctx := env.Context
+	if ctx == nil {
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+	}
+	fmt.Fprintf(env.Stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", dir, l.Addr())
+	logf := func(format string, args ...any) {
+		fmt.Fprintf(env.Stderr, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, args...))
+	}
+	go srv.Watch(ctx, w, logf)
+	if err := srv.Serve(ctx, l); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, "Stopped.")
+	return nil
+}
