@@ -76,6 +76,45 @@ func Configure(cfg followup.Config, opt Options) (followup.Config, error) {
 // its output directory with the new site. Content problems come back as
 // a followup.ErrorList.
 func Build(opt Options) (*Result, error) {
+	res, err := prepare(opt)
+	if err != nil {
+		return nil, err
+	}
+	if res.Out, err = outputDir(opt.Dir, res.Config.Output); err != nil {
+		return nil, err
+	}
+	res.Files, err = Write(res.Out, func(emit site.Emit) error {
+		return Render(res.Project, res.Config, res.Plan, emit)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Files builds the site in memory, for `serve`: the files Build would
+// write (without the marker), by slash-separated path.
+func Files(opt Options) (map[string][]byte, error) {
+	res, err := prepare(opt)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	err = Render(res.Project, res.Config, res.Plan, func(name string, data []byte) error {
+		if _, dup := files[name]; dup {
+			return fmt.Errorf("build: two outputs named %s", name)
+		}
+		files[name] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// prepare loads and plans the project.
+func prepare(opt Options) (*Result, error) {
 	p, errs := project.Load(os.DirFS(opt.Dir), opt.Prefix, nil)
 	if len(errs) > 0 {
 		return nil, errs.Err()
@@ -84,19 +123,7 @@ func Build(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := outputDir(opt.Dir, cfg.Output)
-	if err != nil {
-		return nil, err
-	}
-	plan := schedule.Plan(p.Apps, cfg.Policy, opt.Now)
-	res := &Result{Out: out, Project: p, Config: cfg, Plan: plan}
-	res.Files, err = Write(out, func(emit site.Emit) error {
-		return Render(p, cfg, plan, emit)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return &Result{Project: p, Config: cfg, Plan: schedule.Plan(p.Apps, cfg.Policy, opt.Now)}, nil
 }
 
 // Render produces every file of the site through emit, without touching

@@ -299,6 +299,28 @@ func TestBuildIsReproducible(t *testing.T) {
 	}
 }
 
+func TestFilesIsTheSiteInMemory(t *testing.T) {
+	dir := writeProject(t, map[string]string{"content/acme.md": acme})
+	mem, err := Files(Options{Dir: dir, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(Options{Dir: dir, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk := tree(t, res.Out)
+	delete(disk, Marker)
+	if len(mem) != len(disk) {
+		t.Fatalf("%d files in memory, %d on disk", len(mem), len(disk))
+	}
+	for name, data := range mem {
+		if disk[name] != string(data) {
+			t.Errorf("%s differs between Files and Build", name)
+		}
+	}
+}
+
 func TestBadContentKeepsTheLastGoodSite(t *testing.T) {
 	dir := writeProject(t, map[string]string{"content/acme.md": acme})
 	res, err := Build(Options{Dir: dir, Now: now})

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/project"
@@ -357,6 +358,17 @@ func TestScreenshots(t *testing.T) {
 				tb.do(chromedp.EmulateViewport(w, 900))
 				tb.open("file://" + filepath.Join(dir, pg.path))
 				tb.screenshot(w, filepath.Join(out, fmt.Sprintf("%s-%s-%d.png", kind, pg.name, w)))
+			}
+			if !public {
+				tb := newTab(t)
+				tb.beforeLoad(fakeClock(now))
+				if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+				}); err != nil {
+					t.Fatal(err)
+				}
+				tb.open("file://" + filepath.Join(dir, pg.path))
+				tb.screenshot(1280, filepath.Join(out, fmt.Sprintf("dark-%s-1280.png", pg.name)))
 			}
 		}
 	}
