@@ -369,6 +369,10 @@ func TestScreenshots(t *testing.T) {
 				}
 				tb.open("file://" + filepath.Join(dir, pg.path))
 				tb.screenshot(1280, filepath.Join(out, fmt.Sprintf("dark-%s-1280.png", pg.name)))
+				if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+					t.Fatal(err)
+				}
+				tb.screenshot(800, filepath.Join(out, fmt.Sprintf("print-%s-800.png", pg.name)))
 			}
 		}
 	}

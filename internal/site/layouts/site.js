@@ -178,6 +178,11 @@
     });
     var feed = document.getElementById('feed-link');
     if (feed) feed.textContent = feed.href;
+    // A page left open keeps up: midnight moves "this week" into "today".
+    setInterval(function () { rebucket(); }, 60 * 1000);
+    document.addEventListener('visibilitychange', function () {
+      if (!document.hidden) rebucket();
+    });
   }
 
   api.rebucket = rebucket;
