@@ -1,0 +1,565 @@
+package calendar
+
+import (
+	"fmt"
+	"hash/fnv"
+	"io"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+// Options describe a feed.
+type Options struct {
+	Name    string    // site title -> X-WR-CALNAME and NAME, e.g. "Job search"
+	Domain  string    // UID domain, e.g. "sam.example" (default "followup.invalid" when empty)
+	BaseURL string    // where the site is published, e.g. "https://sam.example/jobs/" ("" = no links)
+	Stamp   time.Time // DTSTAMP: the build moment (--now), so builds are byte-identical
+	Public  bool      // public build: no emails, phones or drafts anywhere in the feed
+	Version string    // for PRODID
+	Zone    string    // site zone name for X-WR-TIMEZONE; its VTIMEZONE is always included
+}
+
+// DraftFunc returns the draft of an action (nil in public builds).
+type DraftFunc func(a *followup.Action) (subject, body string, err error)
+
+// ThankYouBlock is the length of a thank-you event. The event starts when
+// the round ends, the moment seed 001 says to write the note ("stop
+// immediately after the interview ... and write the note itself"), and
+// lasts as long as writing it takes. Ending it at the deadline instead
+// would paint a 24-hour bar over the next day in every calendar view and
+// mark the user busy the whole time; the deadline is in the description.
+const ThankYouBlock = 30 * time.Minute
+
+// InterviewAlarm is how long before an interview its VALARM fires. Google,
+// Apple (by default) and Outlook drop alarms from subscribed calendars
+// (notes/calendar.md §3); Thunderbird and imported copies keep them.
+const InterviewAlarm = time.Hour
+
+// Select returns the actions and interviews of one application, for its
+// own feed (SPEC 4: "A per-application feed as well").
+func Select(slug string, actions []followup.Action, interviews []followup.Interview) ([]followup.Action, []followup.Interview) {
+	var as []followup.Action
+	var is []followup.Interview
+	for _, a := range actions {
+		if a.App != nil && a.App.Slug == slug {
+			as = append(as, a)
+		}
+	}
+	for _, iv := range interviews {
+		if iv.App != nil && iv.App.Slug == slug {
+			is = append(is, iv)
+		}
+	}
+	return as, is
+}
+
+// UID is the UID of the event for an action or interview id: the id with
+// unsafe bytes percent-encoded, "@", and the domain. It depends on the id
+// alone, so a rebuild updates the event in place (SPEC 4).
+func UID(id, dom string) string { return uidPart(id) + "@" + domain(dom) }
+
+// Write writes the feed: one event per open action, one per interview that
+// starts after opt.Stamp, and a VTIMEZONE for every zone they use and for
+// the site zone. Identical inputs give identical bytes.
+func Write(w io.Writer, opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) error {
+	cal, err := build(opt, actions, interviews, draft)
+	if err != nil {
+		return err
+	}
+	// golang-ical ends lines with LF unless told otherwise (trap 1).
+	return cal.SerializeTo(w, ics.WithNewLineWindows)
+}
+
+// build makes the calendar that Write serialises.
+func build(opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) (*ics.Calendar, error) {
+	b := &builder{opt: opt, zones: map[string]*zoneUse{}}
+	if opt.BaseURL != "" {
+		u, err := url.Parse(strings.TrimSpace(opt.BaseURL))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("calendar: base URL %q: want an absolute http(s) URL", opt.BaseURL)
+		}
+		b.base = strings.TrimSuffix(u.String(), "/") + "/"
+	}
+	if opt.Public {
+		draft = nil
+	}
+	for i := range actions {
+		a := &actions[i]
+		if a.App == nil {
+			return nil, fmt.Errorf("calendar: action %s has no application", a.ID)
+		}
+		var sub, body string
+		if draft != nil {
+			var err error
+			if sub, body, err = draft(a); err != nil {
+				return nil, fmt.Errorf("calendar: draft of %s: %w", a.ID, err)
+			}
+		}
+		b.action(a, sub, body)
+	}
+	for i := range interviews {
+		iv := &interviews[i]
+		if iv.App == nil || iv.Round == nil {
+			return nil, fmt.Errorf("calendar: interview %s has no application or round", iv.ID)
+		}
+		if iv.Start.After(opt.Stamp) {
+			b.interview(iv)
+		}
+	}
+	return b.calendar()
+}
+
+// builder collects the events before they are sorted and written.
+type builder struct {
+	opt    Options
+	base   string // BaseURL with one trailing slash, or ""
+	events []*ics.VEvent
+	uids   []string
+	zones  map[string]*zoneUse // by TZID
+}
+
+// zoneUse is a zone and the span of the timed events written in it.
+type zoneUse struct {
+	loc      *time.Location
+	from, to time.Time
+}
+
+func (b *builder) calendar() (*ics.Calendar, error) {
+	cal := ics.NewCalendarFor("followup")
+	prodid := "-//followup//followup"
+	if v := line(b.opt.Version); v != "" {
+		prodid += " " + strings.ReplaceAll(v, "//", "/")
+	}
+	cal.SetProductId(prodid + "//EN")
+	cal.SetCalscale("GREGORIAN")
+	cal.SetMethod(ics.MethodPublish)
+	name := line(b.opt.Name)
+	if name == "" {
+		name = "Job search"
+	}
+	// Google, Apple and Outlook read X-WR-CALNAME; RFC 7986 has NAME.
+	cal.SetXWRCalName(name)
+	cal.CalendarProperties = append(cal.CalendarProperties, ics.CalendarProperty{BaseProperty: ics.BaseProperty{
+		IANAToken: string(ics.PropertyName), Value: name, ICalParameters: map[string][]string{}}})
+	cal.SetXWRCalDesc("Follow-up notes to send and upcoming interviews, from followup.")
+
+	site, siteLoc := "UTC", time.UTC
+	if z := strings.TrimSpace(b.opt.Zone); z != "" {
+		loc, err := time.LoadLocation(z)
+		if err != nil {
+			return nil, fmt.Errorf("calendar: site zone: %w", err)
+		}
+		site, siteLoc = z, loc
+		if safeTZID(z) {
+			cal.SetXWRTimezone(z)
+		}
+	}
+	// Google and Outlook take these as refresh hints or ignore them; Apple
+	// and Outlook's "publisher's recommendation" honour them (§3).
+	cal.SetRefreshInterval("PT12H")
+	cal.SetXPublishedTTL("PT12H")
+
+	// The site zone's VTIMEZONE is always there: X-WR-TIMEZONE names it,
+	// and an empty feed still needs a component to be a valid VCALENDAR.
+	if !safeTZID(site) {
+		site, siteLoc = "UTC", time.UTC
+	}
+	if _, ok := b.zones[site]; !ok {
+		b.zones[site] = &zoneUse{loc: siteLoc, from: b.opt.Stamp, to: b.opt.Stamp}
+	}
+	tzids := make([]string, 0, len(b.zones))
+	for id := range b.zones {
+		tzids = append(tzids, id)
+	}
+	sort.Strings(tzids)
+	for _, id := range tzids {
+		z := b.zones[id]
+		cal.AddVTimezone(vtimezone(id, z.loc, z.from, z.to))
+	}
+
+	order := make([]int, len(b.events))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return b.uids[order[i]] < b.uids[order[j]] })
+	for k, i := range order {
+		if k > 0 && b.uids[order[k-1]] == b.uids[i] {
+			return nil, fmt.Errorf("calendar: two events have the UID %s", b.uids[i])
+		}
+		cal.AddVEvent(b.events[i])
+	}
+	return cal, nil
+}
+
+// event starts a VEVENT; finish adds the stamps once its content is known.
+func (b *builder) event(id string) *ics.VEvent {
+	uid := UID(id, b.opt.Domain)
+	ev := &ics.VEvent{}
+	ev.AddProperty(ics.ComponentPropertyUniqueId, uid)
+	b.events = append(b.events, ev)
+	b.uids = append(b.uids, uid)
+	return ev
+}
+
+// finish inserts DTSTAMP, SEQUENCE and LAST-MODIFIED after the UID.
+//
+// Google is said to apply an update to a subscribed event only when its
+// SEQUENCE grows or its LAST-MODIFIED moves (notes/calendar.md §3). Both
+// must come from the content alone, because the output must be
+// byte-identical for identical inputs and followup keeps no state between
+// builds. A hash of the event's dates would change on every edit but is not
+// monotonic, and a client that keeps the higher SEQUENCE would then ignore
+// half of the edits. So:
+//
+//   - SEQUENCE counts the application's records (log entries, thanked and
+//     posted dates). Recording something is what moves a follow-up in the
+//     normal course (a reply re-anchors the check-in, a thank-you ends the
+//     thank-you event), and the count only grows while the file grows.
+//   - LAST-MODIFIED lies in the 24 hours that end two days before the
+//     application's latest recorded date (applied, a log entry, a thanked
+//     or posted date), at a second chosen by a hash of everything else in
+//     the event. A new record moves it to a later day, so it grows in the
+//     normal course too; an edit that records nothing (an interview moved
+//     to another hour, a template changed) still changes it, which is what
+//     the Google reports ask for. Two days before the record keeps it
+//     earlier than any build that can see the record, in every zone, and it
+//     does not depend on DTSTAMP, so an unchanged event keeps its bytes from
+//     one day's build to the next.
+//
+// DTSTAMP is the build moment, as RFC 5545 §3.8.7.2 asks of a published
+// feed; it is the one line of an event that changes from build to build.
+func (b *builder) finish(ev *ics.VEvent, app *followup.Application) {
+	h := fnv.New64a()
+	for _, p := range ev.Properties {
+		writeProp(h, p.BaseProperty)
+	}
+	for _, c := range ev.Components {
+		if a, ok := c.(*ics.VAlarm); ok {
+			for _, p := range a.Properties {
+				writeProp(h, p.BaseProperty)
+			}
+		}
+	}
+	seq, last := records(app)
+	base := time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+	if !last.IsZero() {
+		base = time.Date(last.Year, last.Month, last.Day-2, 0, 0, 0, 0, time.UTC)
+	}
+	modified := base.Add(time.Duration(h.Sum64()%86400) * time.Second)
+
+	head := ev.Properties[:1:1] // the UID
+	rest := ev.Properties[1:]
+	ev.Properties = append([]ics.IANAProperty{}, head...)
+	ev.SetDtStampTime(b.opt.Stamp)
+	ev.SetSequence(seq)
+	ev.SetLastModifiedAt(modified)
+	ev.Properties = append(ev.Properties, rest...)
+}
+
+func writeProp(w io.Writer, p ics.BaseProperty) {
+	keys := make([]string, 0, len(p.ICalParameters))
+	for k := range p.ICalParameters {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	io.WriteString(w, p.IANAToken)
+	for _, k := range keys {
+		io.WriteString(w, ";"+k+"="+strings.Join(p.ICalParameters[k], ","))
+	}
+	io.WriteString(w, ":"+p.Value+"\x00")
+}
+
+// records counts an application's recorded facts and returns the latest
+// recorded date.
+func records(app *followup.Application) (int, followup.Date) {
+	n, last := 0, app.Applied
+	for _, e := range app.Log {
+		n++
+		last = last.Max(e.On)
+	}
+	for _, r := range app.Rounds {
+		for _, iv := range r.Interviewers {
+			for _, d := range []followup.Date{iv.Thanked, iv.Posted} {
+				if !d.IsZero() {
+					n++
+					last = last.Max(d)
+				}
+			}
+		}
+	}
+	return n, last
+}
+
+// timed sets DTSTART and DTEND in the application's zone: local wall time
+// with TZID (never SetStartAt with a TZID: golang-ical then writes a UTC
+// value with a TZID, trap 2), and records the zone for its VTIMEZONE. A
+// zone without a safe IANA name, and UTC itself, are written in UTC.
+func (b *builder) timed(ev *ics.VEvent, loc *time.Location, start, end time.Time) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	tzid := loc.String()
+	if tzid == "UTC" || !safeTZID(tzid) {
+		ev.AddProperty(ics.ComponentPropertyDtStart, start.UTC().Format("20060102T150405Z"))
+		ev.AddProperty(ics.ComponentPropertyDtEnd, end.UTC().Format("20060102T150405Z"))
+		return
+	}
+	const local = "20060102T150405"
+	ev.AddProperty(ics.ComponentPropertyDtStart, start.In(loc).Format(local), ics.WithTZID(tzid))
+	ev.AddProperty(ics.ComponentPropertyDtEnd, end.In(loc).Format(local), ics.WithTZID(tzid))
+	z := b.zones[tzid]
+	if z == nil {
+		z = &zoneUse{loc: loc, from: start, to: end}
+		b.zones[tzid] = z
+	}
+	if start.Before(z.from) {
+		z.from = start
+	}
+	if end.After(z.to) {
+		z.to = end
+	}
+}
+
+// allDay sets DTSTART;VALUE=DATE to d and DTEND to the next day, Google's
+// convention for a one-day event (RFC 5545 §3.6.1: DTEND is exclusive).
+func allDay(ev *ics.VEvent, d followup.Date) {
+	ev.AddProperty(ics.ComponentPropertyDtStart, ymd(d), ics.WithValue(string(ics.ValueDataTypeDate)))
+	ev.AddProperty(ics.ComponentPropertyDtEnd, ymd(d.AddDays(1)), ics.WithValue(string(ics.ValueDataTypeDate)))
+}
+
+func ymd(d followup.Date) string { return fmt.Sprintf("%04d%02d%02d", d.Year, d.Month, d.Day) }
+
+// link is the application's page on the published site, or "".
+func (b *builder) link(slug string) string {
+	if b.base == "" {
+		return ""
+	}
+	parts := strings.Split(slug, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return b.base + strings.Join(parts, "/") + "/"
+}
+
+// text sets a TEXT property from clean text, leaving it out when empty.
+// In a public build it also blanks any email address or phone number of
+// the application's people that text could carry (a reason quoting a
+// reply, say), besides never being given them in the first place.
+func (b *builder) text(ev *ics.ComponentBase, p ics.ComponentProperty, s string, app *followup.Application) {
+	if b.opt.Public {
+		s = redact(s, app)
+	}
+	if s == "" {
+		return
+	}
+	ev.AddProperty(p, s)
+}
+
+// redact removes the application's private contact details from s.
+func redact(s string, app *followup.Application) string {
+	if app == nil {
+		return s
+	}
+	var secrets []string
+	add := func(p *followup.Person) {
+		for _, v := range []string{p.Email, p.Phone} {
+			if v = line(v); len(v) >= 5 {
+				secrets = append(secrets, v)
+			}
+		}
+	}
+	if app.Contact != nil {
+		add(app.Contact)
+	}
+	for i := range app.Rounds {
+		for j := range app.Rounds[i].Interviewers {
+			add(&app.Rounds[i].Interviewers[j].Person)
+		}
+	}
+	for _, v := range secrets {
+		s = strings.ReplaceAll(s, v, "[private]")
+	}
+	return s
+}
+
+func (b *builder) action(a *followup.Action, subject, body string) {
+	app := a.App
+	ev := b.event(a.ID)
+	if a.Kind == followup.ThankYou || !a.AllDay {
+		end := a.Start.Add(ThankYouBlock)
+		if !a.Due.IsZero() && a.Due.After(a.Start) && a.Due.Before(end) {
+			end = a.Due
+		}
+		b.timed(ev, app.Loc, a.Start, end)
+	} else {
+		allDay(ev, a.Day)
+	}
+	b.text(&ev.ComponentBase, ics.ComponentPropertySummary, summary(a), app)
+
+	var desc []string
+	if r := clean(a.Reason); r != "" {
+		desc = append(desc, strings.TrimSpace(r))
+	}
+	if a.To != nil {
+		if p := b.person(a.To); p != "" {
+			desc = append(desc, "To: "+p)
+		}
+	}
+	if a.Channel != "" {
+		desc = append(desc, "By: "+string(a.Channel))
+	}
+	if role := line(app.Role); role != "" {
+		desc = append(desc, "Role: "+role+" at "+line(app.Company))
+	}
+	if subject = line(subject); subject != "" || strings.TrimSpace(body) != "" {
+		desc = append(desc, "", "Draft", "Subject: "+subject, "", strings.TrimRight(clean(body), "\n"))
+	}
+	link := b.link(app.Slug)
+	if link != "" {
+		desc = append(desc, "", link)
+	}
+	b.text(&ev.ComponentBase, ics.ComponentPropertyDescription, strings.Join(desc, "\n"), app)
+	if link != "" {
+		ev.SetURL(link)
+	}
+	ev.AddCategory(string(a.Kind))
+	// A note to write is not time the user is busy.
+	ev.SetTimeTransparency(ics.TransparencyTransparent)
+	b.finish(ev, app)
+}
+
+// person is how a recipient appears in a description: title and name, and
+// in a private build the email address and phone number to reach them.
+func (b *builder) person(p *followup.Person) string {
+	s := line(strings.TrimSpace(p.Title + " " + p.Name))
+	if b.opt.Public {
+		return s
+	}
+	if e := line(p.Email); e != "" {
+		s += " <" + e + ">"
+	}
+	if ph := line(p.Phone); ph != "" {
+		s += ", phone " + ph
+	}
+	return s
+}
+
+// summary says what to do and to whom, and where.
+func summary(a *followup.Action) string {
+	company := line(a.App.Company)
+	to := ""
+	if a.To != nil {
+		to = line(a.To.Address())
+	}
+	with := func(prep string) string {
+		if to == "" {
+			return ""
+		}
+		return prep + to
+	}
+	by := ""
+	switch a.Channel {
+	case followup.Phone:
+		by = " by phone"
+	case followup.Letter:
+		by = " by letter"
+	}
+	var s string
+	switch a.Kind {
+	case followup.ThankYou:
+		what := "Thank-you note"
+		switch a.Channel {
+		case followup.Letter:
+			what = "Thank-you letter"
+		case followup.Phone:
+			what = "Thank-you call"
+		}
+		s = what + with(" to ") + " — " + company
+	case followup.CheckIn:
+		s = "Check in" + with(" with ") + by + " — " + company
+	case followup.Nudge:
+		s = "Follow up again" + with(" with ") + by + " — " + company
+	case followup.MoveOn:
+		s = "Move on from " + company
+	case followup.AfterRejection:
+		s = "Thank" + with(" ") + by + " and ask for feedback — " + company
+	case followup.Withdrawal:
+		s = "Withdraw from " + company + with(": tell ") + by
+	default:
+		s = string(a.Kind) + with(" ") + " — " + company
+	}
+	return line(s)
+}
+
+func (b *builder) interview(iv *followup.Interview) {
+	app, r := iv.App, iv.Round
+	ev := b.event(iv.ID)
+	end := iv.End
+	if !end.After(iv.Start) {
+		end = iv.Start.Add(time.Hour)
+	}
+	b.timed(ev, app.Loc, iv.Start, end)
+	company := line(app.Company)
+	sum := "Interview: " + company
+	if r.Kind != "" {
+		sum += " (" + string(r.Kind) + ")"
+	}
+	b.text(&ev.ComponentBase, ics.ComponentPropertySummary, line(sum), app)
+	where := line(r.Where)
+	b.text(&ev.ComponentBase, ics.ComponentPropertyLocation, where, app)
+
+	var desc []string
+	head := "Round " + strconv.Itoa(r.N)
+	if role := line(app.Role); role != "" {
+		head = line(app.Role) + " at " + company + ", round " + strconv.Itoa(r.N)
+	}
+	if r.Kind != "" {
+		head += " (" + string(r.Kind) + ")"
+	}
+	desc = append(desc, head)
+	if where != "" {
+		desc = append(desc, "Where: "+where)
+	}
+	var who []string
+	for i := range r.Interviewers {
+		if p := b.person(&r.Interviewers[i].Person); p != "" {
+			who = append(who, p)
+		}
+	}
+	if len(who) > 0 {
+		desc = append(desc, "With: "+strings.Join(who, "; "))
+	}
+	desc = append(desc,
+		"Ask about their timeline: when do they expect to decide, and when should you hear back? "+
+			"(seed 004: \"hopefully you asked about their timeline in the interview itself\")",
+		"Afterwards: a thank-you note to each interviewer within 24 hours (seed 001).")
+	if p := line(app.Posting); p != "" {
+		desc = append(desc, "Posting: "+p)
+	}
+	link := b.link(app.Slug)
+	if link != "" {
+		desc = append(desc, "", link)
+	}
+	b.text(&ev.ComponentBase, ics.ComponentPropertyDescription, strings.Join(desc, "\n"), app)
+	if link != "" {
+		ev.SetURL(link)
+	}
+	ev.AddCategory("interview")
+
+	al := ev.AddAlarm()
+	al.SetAction(ics.ActionDisplay)
+	al.SetTrigger("-PT1H") // InterviewAlarm
+	msg := "Interview at " + company + " in 1 hour: ask about their timeline."
+	if b.opt.Public {
+		msg = redact(msg, app)
+	}
+	al.AddProperty(ics.ComponentPropertyDescription, msg)
+	b.finish(ev, app)
+}
