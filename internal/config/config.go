@@ -37,11 +37,11 @@ type rawOwner struct {
 }
 
 type rawPolicy struct {
-	CheckInAfter    *followup.Span `toml:"check_in_after"`
-	FollowupGap     *followup.Span `toml:"followup_gap"`
-	MaxFollowups    *int           `toml:"max_followups"`
-	WeekendToMonday *bool          `toml:"weekend_to_monday"`
-	MailLetters     *bool          `toml:"mail_letters"`
+	CheckInAfter    *string `toml:"check_in_after"` // parsed after decoding, so every bad span is reported
+	FollowupGap     *string `toml:"followup_gap"`
+	MaxFollowups    *int    `toml:"max_followups"`
+	WeekendToMonday *bool   `toml:"weekend_to_monday"`
+	MailLetters     *bool   `toml:"mail_letters"`
 }
 
 // Load reads name from fsys. A missing file gives the defaults. display is
@@ -60,7 +60,10 @@ func Load(fsys fs.FS, name, display string) (followup.Config, followup.ErrorList
 	return Parse(data, display)
 }
 
-var reField = regexp.MustCompile(`struct field \w+\.(\w+)\.(\w+) of type (\S+)`)
+var (
+	reType      = regexp.MustCompile(`^cannot decode TOML (.+?) into struct field \S+ of type (\S+)$`)
+	reDuplicate = regexp.MustCompile(`^key (\S+) is already defined$`)
+)
 
 // Parse decodes a followup.toml held in data.
 func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
@@ -77,28 +80,23 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 		case errors.As(err, &strict):
 			for _, e := range strict.Errors {
 				row, col := e.Position()
-				key := strings.Join(e.Key(), ".")
-				msg := fmt.Sprintf("unknown key %q", key)
-				if s := suggestKey(key); s != "" {
-					msg += fmt.Sprintf(", did you mean %q?", s)
-				}
-				errs.Add(followup.Pos{Path: display, Line: row, Col: col}, "%s", msg)
+				errs.Add(followup.Pos{Path: display, Line: row, Col: col}, "%s", unknownKey(e.Key()))
 			}
 		case errors.As(err, &de):
 			row, col := de.Position()
-			msg := strings.TrimPrefix(de.Error(), "toml: ")
-			if m := reField.FindStringSubmatch(msg); m != nil {
-				msg = fmt.Sprintf("%s: wrong type, want %s", keyName(m[1], m[2]), m[3])
-			}
-			errs.Add(followup.Pos{Path: display, Line: row, Col: col}, "%s", msg)
+			errs.Add(followup.Pos{Path: display, Line: max(row, 1), Col: max(col, 1)}, "%s", decodeMessage(de))
 		default:
 			errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
 		}
 		return cfg, errs
 	}
+	positions := valuePositions(data)
 	pos := func(key string) followup.Pos {
-		l, c := findKey(data, key)
-		return followup.Pos{Path: display, Line: l, Col: c}
+		p, ok := positions[key]
+		if !ok {
+			p = [2]int{1, 1}
+		}
+		return followup.Pos{Path: display, Line: p[0], Col: p[1]}
 	}
 	set := func(dst *string, v *string) {
 		if v != nil {
@@ -114,10 +112,15 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	if raw.Public != nil {
 		cfg.Public = *raw.Public
 	}
-	if cfg.Timezone == "" || cfg.Timezone == "Local" {
+	switch {
+	case cfg.Timezone == "Local":
+		errs.Add(pos("timezone"), "timezone: \"Local\" is the zone of whichever machine builds the site; want an IANA zone such as America/New_York")
+	case cfg.Timezone == "":
 		errs.Add(pos("timezone"), "timezone: want an IANA zone such as America/New_York")
-	} else if _, err := loadZone(cfg.Timezone); err != nil {
-		errs.Add(pos("timezone"), "timezone: unknown time zone %q", cfg.Timezone)
+	default:
+		if _, err := loadZone(cfg.Timezone); err != nil {
+			errs.Add(pos("timezone"), "timezone: unknown time zone %q (want an IANA zone such as America/New_York)", cfg.Timezone)
+		}
 	}
 	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
 		cfg.BaseURL += "/"
@@ -138,19 +141,16 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 		}
 	}
 	if p := raw.Policy; p != nil {
-		days := func(key string, dst *followup.Span, v *followup.Span) {
+		days := func(key string, dst *followup.Span, v *string) {
 			if v == nil {
 				return
 			}
-			if !v.IsCalendar() {
-				errs.Add(pos("policy."+key), "%s: count in days or weeks, such as \"7 days\"", key)
+			sp, msg := parseDays(*v)
+			if msg != "" {
+				errs.Add(pos("policy."+key), "%s: %s", key, msg)
 				return
 			}
-			if v.IsZero() {
-				errs.Add(pos("policy."+key), "%s: must be at least 1 day", key)
-				return
-			}
-			*dst = *v
+			*dst = sp
 		}
 		days("check_in_after", &cfg.Policy.CheckInAfter, p.CheckInAfter)
 		days("followup_gap", &cfg.Policy.FollowupGap, p.FollowupGap)
@@ -172,13 +172,105 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	return cfg, errs
 }
 
-func keyName(typ, field string) string {
-	for _, k := range allKeys {
-		if strings.EqualFold(strings.ReplaceAll(k[strings.LastIndex(k, ".")+1:], "_", ""), field) {
-			return k
-		}
+// parseDays reads a policy span: whole days, weeks or business days, at
+// least one day and at most a year (the schedule counts business days one
+// by one, so a billion of them would never finish).
+func parseDays(s string) (followup.Span, string) {
+	const want = `count in days or weeks, such as "7 days", "1 week" or "5 business days"`
+	sp, err := followup.ParseSpan(s)
+	switch {
+	case strings.HasPrefix(strings.TrimSpace(s), "-"):
+		return sp, fmt.Sprintf("must be at least 1 day, not %q", s)
+	case err != nil:
+		return sp, fmt.Sprintf("%s, not %q", want, s)
+	case !sp.IsCalendar():
+		return sp, fmt.Sprintf("%s, not %q", want, s)
+	case sp.IsZero():
+		return sp, fmt.Sprintf("must be at least 1 day, not %q", s)
+	case sp.Unit == followup.Days && sp.N > 366,
+		sp.Unit == followup.Weeks && sp.N > 52,
+		sp.Unit == followup.BusinessDays && sp.N > 262:
+		return sp, fmt.Sprintf("%q is more than a year", s)
 	}
-	return strings.ToLower(typ + "." + field)
+	return sp, ""
+}
+
+// unknownKey explains a key the configuration does not have: a typo of a
+// known key, or a known key written under the wrong [table] (TOML puts
+// every key after a [table] header into that table).
+func unknownKey(parts []string) string {
+	key := strings.Join(parts, ".")
+	msg := fmt.Sprintf("unknown key %q", key)
+	if s := suggestKey(key); s != "" {
+		return msg + fmt.Sprintf(", did you mean %q?", s)
+	}
+	last := parts[len(parts)-1]
+	for _, k := range allKeys {
+		table, name, ok := strings.Cut(k, ".")
+		if !ok {
+			table, name = "", k
+		}
+		if name != last || strings.Contains(name, ".") {
+			continue
+		}
+		if table == "" {
+			return msg + fmt.Sprintf(": %s goes at the top of the file, above the first [table]", last)
+		}
+		return msg + fmt.Sprintf(": %s goes under [%s]", last, table)
+	}
+	return msg
+}
+
+// decodeMessage rewrites go-toml's decoding errors, which name Go types.
+func decodeMessage(de *toml.DecodeError) string {
+	key := strings.Join(de.Key(), ".")
+	msg := strings.TrimPrefix(de.Error(), "toml: ")
+	if m := reType.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s: want %s, not %s", key, goTypeName(m[2], key), tomlKindName(m[1]))
+	}
+	if m := reDuplicate.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s: written twice; keep one", m[1])
+	}
+	if msg == "basic strings cannot have new lines" {
+		return `text in quotes must end on the same line: add the closing "`
+	}
+	if key != "" {
+		return key + ": " + msg
+	}
+	return msg
+}
+
+func goTypeName(t, key string) string {
+	switch strings.TrimPrefix(t, "*") {
+	case "string":
+		return "text in quotes"
+	case "int":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	}
+	if strings.HasPrefix(strings.TrimPrefix(t, "*"), "config.raw") {
+		return fmt.Sprintf("a table ([%s] followed by its keys)", key)
+	}
+	return "another kind of value"
+}
+
+func tomlKindName(k string) string {
+	switch k {
+	case "string":
+		return "text"
+	case "integer":
+		return "a whole number"
+	case "float":
+		return "a decimal number"
+	case "boolean":
+		return "true/false"
+	case "array":
+		return "a list"
+	case "inline table", "table":
+		return "a table"
+	}
+	return "a " + k
 }
 
 var allKeys = []string{"title", "base_url", "timezone", "output", "public", "domain", "feed_key",
@@ -213,31 +305,4 @@ func levenshtein(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
-}
-
-// findKey finds where a (dotted) key is written, for messages about values
-// that decoded but make no sense. go-toml's decoder keeps no positions, and
-// its position-keeping parser is explicitly unstable, so a line scan of
-// table headers and "key =" lines does it.
-func findKey(data []byte, dotted string) (line, col int) {
-	table, key := "", dotted
-	if i := strings.LastIndexByte(dotted, '.'); i >= 0 {
-		table, key = dotted[:i], dotted[i+1:]
-	}
-	cur := ""
-	for n, l := range strings.Split(string(data), "\n") {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "[") {
-			cur = strings.TrimSpace(strings.Trim(t, "[]"))
-			continue
-		}
-		k, _, ok := strings.Cut(t, "=")
-		if ok && strings.TrimSpace(k) == key && cur == table {
-			return n + 1, strings.Index(l, "=") + 2 + len(l[strings.Index(l, "=")+1:]) - len(strings.TrimLeft(l[strings.Index(l, "=")+1:], " \t"))
-		}
-		if ok && table != "" && cur == "" && strings.TrimSpace(k) == dotted {
-			return n + 1, 1
-		}
-	}
-	return 1, 1
 }

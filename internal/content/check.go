@@ -22,7 +22,7 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 		TZ:       raw.TZ,
 	}
 	for _, f := range []string{"company", "role"} {
-		if n, ok := p.index[f]; ok && n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "" {
+		if n, ok := p.index[f]; ok && isEmpty(n) {
 			p.errorf(p.pos(f), "%s: must not be empty", f)
 		}
 	}
@@ -56,7 +56,7 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 
 func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string) followup.Round {
 	base := fmt.Sprintf("rounds.%d", i)
-	r := followup.Round{N: i + 1, At: rr.At, Kind: rr.Kind, Where: rr.Where, Timeline: rr.Timeline, Learned: strings.TrimSpace(rr.Learned), Length: time.Hour}
+	r := followup.Round{N: i + 1, At: rr.At, Kind: rr.Kind, Where: rr.Where, Learned: strings.TrimSpace(rr.Learned), Length: time.Hour}
 	if r.Kind == "" {
 		r.Kind = followup.OtherRound
 	}
@@ -72,12 +72,15 @@ func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string) follow
 		case rr.Length.Unit != followup.Elapsed:
 			p.errorf(p.pos(base+".length"), "length: want a duration such as 45m, 1h or 1h30m, not %q", rr.Length)
 		case rr.Length.D <= 0:
-			p.errorf(p.pos(base+".length"), "length: must be positive")
+			p.errorf(p.pos(base+".length"), "length: must be positive, such as 45m or 1h, not %q", rr.Length)
 		case rr.Length.D > 24*time.Hour:
 			p.errorf(p.pos(base+".length"), "length: %s is longer than a day", rr.Length)
 		default:
 			r.Length = rr.Length.D
 		}
+	}
+	if rr.Timeline != nil {
+		r.Timeline = &rr.Timeline.Timeline
 	}
 	if rr.Timeline != nil && !rr.Timeline.Date.IsZero() && !rr.At.IsZero() && rr.Timeline.Date.Before(rr.At.Date) {
 		p.errorf(p.pos(base+".timeline"), "timeline: %s is before the round on %s", rr.Timeline.Date, rr.At.Date)
@@ -119,8 +122,14 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 		}
 		switch len(set) {
 		case 0:
-			p.errorf(p.pos(base), "log entry %d: want one of sent, heard or outcome", i+1)
+			p.errorf(p.pos(base), "log entry %d: say what happened with one of sent:, heard: or outcome:", i+1)
 		case 1:
+			if n := p.index[base+"."+set[0]]; set[0] != "heard" && isEmpty(n) {
+				p.errorf(p.pos(base+"."+set[0]), "%s: must not be empty; want %s", set[0], map[string]string{
+					"sent":    "check-in, nudge, after-rejection or withdrawal",
+					"outcome": "offer, rejected, withdrawn or accepted",
+				}[set[0]])
+			}
 		default:
 			p.errorf(p.keyPos(base+"."+set[1]), "log entry %d: has both %s and %s; write them as two entries", i+1, set[0], set[1])
 		}
@@ -132,7 +141,7 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 		}
 		if !e.Next.IsZero() {
 			if !p.has(base + ".heard") {
-				p.errorf(p.pos(base+".next"), "next: a new date belongs to a heard entry")
+				p.errorf(p.pos(base+".next"), "next: only a heard: entry gives a new date (the date they said they would decide)")
 			} else if !e.On.IsZero() && e.Next.Before(e.On) {
 				p.errorf(p.pos(base+".next"), "next: %s is before the reply on %s", e.Next, e.On)
 			}
@@ -152,7 +161,7 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 			p.errorf(p.pos(base+".sent"), "sent: move-on needs no record; it passes by itself")
 		case followup.AfterRejection:
 			if rejections == 0 {
-				p.errorf(p.pos(base+".sent"), "sent: after-rejection, but no outcome: rejected above it")
+				p.errorf(p.pos(base+".sent"), "sent: after-rejection, but no entry above it says outcome: rejected")
 			}
 		}
 		if e.Outcome != "" {
@@ -171,4 +180,10 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 		}
 		app.Log = append(app.Log, e)
 	}
+}
+
+// isEmpty reports whether a value is written but holds nothing: "", ~,
+// null, or nothing after the colon.
+func isEmpty(n *yaml.Node) bool {
+	return n != nil && n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!null" || strings.TrimSpace(n.Value) == "")
 }

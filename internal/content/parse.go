@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/followup-tool/followup/internal/followup"
 	"go.yaml.in/yaml/v4"
@@ -27,11 +28,15 @@ func Parse(path, slug string, data []byte, defaultTZ string) (*followup.Applicat
 }
 
 type parser struct {
-	path  string
-	errs  followup.ErrorList
-	index map[string]*yaml.Node // dotted path -> value node
-	keys  map[string]*yaml.Node // dotted path -> key node
-	paths map[[2]int]string     // value position -> dotted path
+	path      string
+	front     []byte
+	yl        *yamlLines // built on the first error
+	errs      followup.ErrorList
+	index     map[string]*yaml.Node // dotted path -> value node
+	keys      map[string]*yaml.Node // dotted path -> key node
+	paths     map[[2]int]string     // value position -> dotted path
+	rejected  map[followup.Pos]bool // where the decoder rejected a value
+	suggested map[string]bool       // top-level fields offered for a typo
 }
 
 // lineOffset: YAML line 1 is file line 2, after the opening ---.
@@ -44,18 +49,35 @@ func (p *parser) at(line, col int) followup.Pos {
 	if col <= 0 {
 		col = 1
 	}
+	line, col = p.lines().filePos(line, col)
 	return followup.Pos{Path: p.path, Line: line + lineOffset, Col: col}
 }
 
-// errorf records a problem, unless one is already reported at that exact
-// place: a value the decoder rejected is not also reported as empty.
+func (p *parser) lines() *yamlLines {
+	if p.yl == nil {
+		p.yl = newYAMLLines(p.front)
+	}
+	return p.yl
+}
+
+// errorf records a problem found after decoding, unless the decoder
+// already rejected the value at that place: a value that did not decode is
+// not also reported as missing or empty. Two checks that fail at the same
+// place (a log entry with neither "on" nor "sent") are both reported.
 func (p *parser) errorf(pos followup.Pos, format string, args ...any) {
-	for _, e := range p.errs {
-		if e.Pos == pos {
-			return
-		}
+	if p.rejected[pos] {
+		return
 	}
 	p.errs.Add(pos, format, args...)
+}
+
+// reject records a problem the YAML library found.
+func (p *parser) reject(pos followup.Pos, msg string) {
+	if p.rejected == nil {
+		p.rejected = map[followup.Pos]bool{}
+	}
+	p.rejected[pos] = true
+	p.errs.Add(pos, "%s", msg)
 }
 
 // pos is the position of the value at a dotted path, falling back to its
@@ -85,6 +107,7 @@ func (p *parser) has(path string) bool { _, ok := p.index[path]; return ok }
 
 func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.Application {
 	front, body, _, problem := split(data)
+	p.front = front
 	if problem != "" {
 		p.errorf(p.at(0, 0), "%s", problem)
 		return nil
@@ -96,7 +119,7 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 	}
 	var root yaml.Node
 	if err := yaml.Load(front, &root); err != nil {
-		p.yamlError(err, front)
+		p.yamlError(err)
 		return nil
 	}
 	doc := &root
@@ -112,7 +135,7 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 	p.paths = map[[2]int]string{}
 	p.walk("", doc)
 	if err := doc.Load(&raw, yaml.WithKnownFields()); err != nil {
-		p.yamlError(err, front)
+		p.yamlError(err)
 		var many *yaml.LoadErrors
 		if !errors.As(err, &many) {
 			return nil // not a field-level problem: the fields cannot be trusted
@@ -141,12 +164,16 @@ func stripComments(b []byte) []byte {
 	return out
 }
 
+// missing reports a required field that is not written at all; one that
+// is written but empty is reported by check, at its value. A field offered
+// as the fix for a typo ("compnay") is not reported again.
 func (p *parser) missing(raw *rawApp) {
-	if strings.TrimSpace(raw.Company) == "" && !p.has("company") {
-		p.errorf(p.at(0, 0), "missing required field \"company\"")
-	}
-	if strings.TrimSpace(raw.Role) == "" && !p.has("role") {
-		p.errorf(p.at(0, 0), "missing required field \"role\"")
+	for _, f := range []struct {
+		name, value string
+	}{{"company", raw.Company}, {"role", raw.Role}} {
+		if strings.TrimSpace(f.value) == "" && !p.has(f.name) && !p.suggested[f.name] {
+			p.errorf(p.at(0, 0), "missing required field %q", f.name)
+		}
 	}
 }
 
@@ -162,80 +189,180 @@ func (p *parser) walk(path string, n *yaml.Node) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
+			if key := n.Content[i]; key.Kind == yaml.ScalarNode && key.ShortTag() == "!!null" {
+				// The decoder skips a field without a name, and its value
+				// must not stand in for a field of the same name above.
+				p.errorf(p.at(key.Line, key.Column), "field name missing before \":\"")
+				continue
+			}
 			k := join(n.Content[i].Value)
 			p.keys[k] = n.Content[i]
 			p.walk(k, n.Content[i+1])
 		}
 	case yaml.SequenceNode:
-		for i, c := range n.Content {
+		// The decoder drops an item of a list of records that is not a
+		// mapping (a lone "-", or text), so number the paths the way the
+		// decoder numbers the records it keeps; otherwise every later
+		// record would be reported at the position of the one above it.
+		records := isRecordList(path)
+		i := 0
+		for _, c := range n.Content {
+			kind := c.Kind
+			if kind == yaml.AliasNode && c.Alias != nil {
+				kind = c.Alias.Kind
+			}
+			if records && kind != yaml.MappingNode {
+				p.paths[[2]int{c.Line, c.Column}] = path
+				if c.Kind == yaml.ScalarNode && c.ShortTag() == "!!null" {
+					p.errorf(p.at(c.Line, c.Column), "%s: empty entry (a lone \"-\"); fill it in or remove it", lastKey(path))
+				}
+				continue
+			}
 			p.walk(join(strconv.Itoa(i)), c)
+			i++
 		}
+	case yaml.AliasNode:
+		// Aliases would make the checks below see a different tree than
+		// the decoder; nobody needs them in an application file.
+		p.errorf(p.at(n.Line, n.Column), "%s: aliases (*%s) are not supported in front matter; write the value out", lastKey(path), n.Value)
 	}
+}
+
+// isRecordList reports whether the list at path holds records (rounds, log
+// entries, interviewers) rather than single values.
+func isRecordList(path string) bool {
+	if path == "rounds" || path == "log" {
+		return true
+	}
+	parts := strings.Split(path, ".")
+	return len(parts) == 3 && parts[0] == "rounds" && parts[2] == "interviewers"
 }
 
 var (
 	reUnknown   = regexp.MustCompile(`field (\S+) not found in type \*?(?:[\w]+\.)?(\w+)`)
-	reDefinedAt = regexp.MustCompile(`defined at line \d+`)
+	reDuplicate = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
 	reConstruct = regexp.MustCompile(`cannot (?:construct|unmarshal) (!!\w+)(?: [^ ]+)? into (\S+)`)
 )
 
-func (p *parser) yamlError(err error, front []byte) {
+func (p *parser) yamlError(err error) {
 	var many *yaml.LoadErrors
 	if errors.As(err, &many) {
 		for _, e := range many.Errors {
-			p.loadError(e, front)
+			p.loadError(e)
 		}
 		return
 	}
 	var one *yaml.LoadError
 	if errors.As(err, &one) {
-		p.loadError(one, front)
+		p.loadError(one)
 		return
 	}
-	p.errorf(p.at(0, 0), "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	p.reject(p.at(0, 0), strings.TrimPrefix(err.Error(), "yaml: "))
 }
 
-func (p *parser) loadError(e *yaml.LoadError, front []byte) {
-	mark := e.Mark
-	if e.ContextMark.Line > 0 {
-		mark = e.ContextMark
-	}
+// loadError turns one of the YAML library's errors into a message for a
+// job seeker, at the value it is about: the library's wording names Go
+// types and parser states ("while scanning a quoted scalar").
+func (p *parser) loadError(e *yaml.LoadError) {
+	line, col := e.Mark.Line, e.Mark.Column
 	msg := e.Message
+	field := func() string { return p.paths[[2]int{line, col}] }
 	if m := reUnknown.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("unknown field %q", m[1])
 		if s := suggest(m[1], fieldsOf[m[2]]); s != "" {
 			msg += fmt.Sprintf(", did you mean %q?", s)
+			if m[2] == "rawApp" {
+				if p.suggested == nil {
+					p.suggested = map[string]bool{}
+				}
+				p.suggested[s] = true
+			}
 		}
+	} else if m := reDuplicate.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		msg = fmt.Sprintf("%s: written twice (first at line %d); keep one", m[1], p.at(n, 1).Line)
 	} else if m := reConstruct.FindStringSubmatch(msg); m != nil {
-		field := p.paths[[2]int{mark.Line, mark.Column}]
 		msg = fmt.Sprintf("want %s, got %s", describeType(m[2]), describeTag(m[1]))
-		if field != "" {
-			msg = lastKey(field) + ": " + msg
+		if f := field(); f != "" {
+			msg = lastKey(f) + ": " + msg
 		}
-	} else if tabAt(front, e.Mark.Line) {
-		mark = e.Mark
-		msg = "tab character in indentation: YAML indents with spaces"
-	} else if e.ContextMsg != "" && !strings.Contains(msg, e.ContextMsg) {
-		msg = e.ContextMsg + ": " + msg
+	} else if e.Stage == yaml.ReaderStage || e.Stage == yaml.ScannerStage || e.Stage == yaml.ParserStage {
+		line, col, msg = syntaxError(e, p.lines())
 	}
-	if f := p.paths[[2]int{mark.Line, mark.Column}]; f != "" && !strings.HasPrefix(msg, lastKey(f)+":") && !strings.HasPrefix(msg, "unknown field") {
+	if f := field(); f != "" && !strings.HasPrefix(msg, lastKey(f)+":") && !strings.HasPrefix(msg, "unknown field") {
 		msg = lastKey(f) + ": " + msg
 	}
-	msg = reDefinedAt.ReplaceAllStringFunc(msg, func(m string) string {
-		n, _ := strconv.Atoi(strings.TrimPrefix(m, "defined at line "))
-		return fmt.Sprintf("defined at line %d", n+lineOffset)
-	})
-	p.errorf(p.at(mark.Line, mark.Column), "%s", msg)
+	p.reject(p.at(line, col), msg)
 }
 
-func tabAt(front []byte, line int) bool {
-	lines := bytes.Split(front, []byte("\n"))
-	if line < 1 || line > len(lines) {
-		return false
+// syntaxError explains a YAML syntax error and places it: where the
+// construct that is never finished starts (an unclosed quote or bracket),
+// or where the scanner gave up (a line indented out of step).
+func syntaxError(e *yaml.LoadError, lines *yamlLines) (line, col int, msg string) {
+	text := lines.text(e.Mark.Line)
+	switch {
+	case tabAt(lines.text(e.Mark.Line)):
+		return e.Mark.Line, e.Mark.Column, "tab character in indentation: YAML indents with spaces"
+	case strings.Contains(e.ContextMsg, "quoted scalar"):
+		q := `"`
+		if runeAt(lines.text(e.ContextMark.Line), e.ContextMark.Column) == `'\''` {
+			q = "'"
+		}
+		return e.ContextMark.Line, e.ContextMark.Column, fmt.Sprintf("the quote opened here is never closed: add the closing %s at the end of the value", q)
+	case strings.Contains(e.ContextMsg, "flow sequence"):
+		return e.ContextMark.Line, e.ContextMark.Column, `the list opened here with "[" is not closed: separate items with "," and end it with "]"`
+	case strings.Contains(e.ContextMsg, "flow mapping"):
+		return e.ContextMark.Line, e.ContextMark.Column, `the fields opened here with "{" are not closed: separate them with "," and end them with "}"`
+	case e.Message == "mapping values are not allowed in this context":
+		key, value, ok := strings.Cut(strings.TrimSpace(text), ": ")
+		key = strings.TrimSpace(strings.TrimPrefix(key, "- "))
+		if ok && utf8.RuneCountInString(text[:len(text)-len(strings.TrimLeft(text, " "))])+utf8.RuneCountInString(key) < e.Mark.Column-1 && !strings.ContainsAny(key, " \"'") {
+			// key: Boston: MA
+			start := strings.Index(text, ": ") + 2
+			start += len(text[start:]) - len(strings.TrimLeft(text[start:], " "))
+			vcol := utf8.RuneCountInString(text[:start]) + 1
+			return e.Mark.Line, vcol, fmt.Sprintf("%s: a value that contains \": \" must be in quotes: %s: %q", key, key, strings.TrimSpace(value))
+		}
+		indent := utf8.RuneCountInString(text[:len(text)-len(strings.TrimLeft(text, " "))])
+		return e.Mark.Line, indent + 1, "this line is indented more than the field above it: start fields of the same level in the same column"
+	case strings.Contains(e.ContextMsg, "simple key"):
+		return e.ContextMark.Line, e.ContextMark.Column, `want "field: value" here: a value that goes on over several lines must be indented under its field, or put in quotes`
+	case strings.HasPrefix(e.Message, "did not find expected"):
+		// a block mapping or list that a line breaks out of
+		indent := utf8.RuneCountInString(text[:len(text)-len(strings.TrimLeft(text, " "))])
+		return e.Mark.Line, indent + 1, "this line does not line up with the ones above it: start fields of the same level in the same column, and list items with \"- \""
+	case e.Message == "found character that cannot start any token":
+		msg := fmt.Sprintf("a value cannot start with %s: put the value in quotes", runeAt(text, e.Mark.Column))
+		if key, _, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(text), "- "), ":"); ok && !strings.ContainsAny(key, " \"'`") && key != "" && e.Mark.Column > utf8.RuneCountInString(text)-utf8.RuneCountInString(strings.TrimLeft(text, " -"))+utf8.RuneCountInString(key)+1 {
+			msg = key + ": " + msg
+		}
+		return e.Mark.Line, e.Mark.Column, msg
 	}
-	l := lines[line-1]
-	indent := l[:len(l)-len(bytes.TrimLeft(l, " \t"))]
-	return bytes.IndexByte(indent, '\t') >= 0
+	line, col = e.Mark.Line, e.Mark.Column
+	if e.ContextMark.Line > 0 {
+		line, col = e.ContextMark.Line, e.ContextMark.Column
+	}
+	msg = e.Message
+	if e.ContextMsg != "" && !strings.Contains(msg, e.ContextMsg) {
+		msg = e.ContextMsg + ": " + msg
+	}
+	return line, col, "YAML syntax: " + msg
+}
+
+// runeAt quotes the character at a 1-based column.
+func runeAt(s string, col int) string {
+	for i, r := range []rune(s) {
+		if i == col-1 {
+			return strconv.QuoteRune(r)
+		}
+	}
+	return "it"
+}
+
+// tabAt reports whether a line is indented with a tab.
+func tabAt(l string) bool {
+	indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+	return strings.IndexByte(indent, '\t') >= 0
 }
 
 func lastKey(path string) string {
@@ -270,6 +397,10 @@ func describeTag(tag string) string {
 
 func describeType(t string) string {
 	switch {
+	case strings.HasSuffix(t, "roundLength"):
+		return "a duration such as 45m or 1h"
+	case strings.HasSuffix(t, "roundTimeline"):
+		return "a timeline such as \"2 weeks\" or a date YYYY-MM-DD"
 	case strings.HasPrefix(t, "[]"):
 		return "a list"
 	case t == "string":

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 
@@ -43,10 +44,10 @@ type rawInterviewer struct {
 
 type rawRound struct {
 	At           followup.LocalTime `yaml:"at"`
-	Length       *followup.Span     `yaml:"length"`
+	Length       *roundLength       `yaml:"length"`
 	Kind         followup.RoundKind `yaml:"kind"`
 	Where        string             `yaml:"where"`
-	Timeline     *followup.Timeline `yaml:"timeline"`
+	Timeline     *roundTimeline     `yaml:"timeline"`
 	Learned      string             `yaml:"learned"`
 	Interviewers []rawInterviewer   `yaml:"interviewers"`
 }
@@ -59,6 +60,65 @@ type rawLog struct {
 	Next    followup.Date    `yaml:"next"`
 	Outcome followup.Outcome `yaml:"outcome"`
 	Note    string           `yaml:"note"`
+}
+
+// roundLength is a round's length, clock time such as 45m or 1h30m. It
+// reads like a followup.Span, with messages that say what a length is.
+type roundLength struct{ followup.Span }
+
+func (l *roundLength) UnmarshalText(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	sp, err := followup.ParseSpan(s)
+	switch {
+	case strings.HasPrefix(s, "-"):
+		return fmt.Errorf("must be positive, such as 45m or 1h, not %q", s)
+	case err != nil:
+		return fmt.Errorf("want a duration such as 45m, 1h or 1h30m, not %q", s)
+	}
+	l.Span = sp
+	return nil
+}
+
+// roundTimeline is what they said about hearing back: a followup.Timeline,
+// with messages that say what a timeline is.
+type roundTimeline struct{ followup.Timeline }
+
+func (t *roundTimeline) UnmarshalText(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	if strings.HasPrefix(s, "-") {
+		return fmt.Errorf("%q is negative: write what they said, such as \"2 weeks\" or \"10 business days\", or the date", s)
+	}
+	var tl followup.Timeline
+	if err := tl.UnmarshalText(b); err != nil {
+		if sp, err2 := followup.ParseSpan(s); err2 == nil && !sp.IsCalendar() {
+			return fmt.Errorf("%q is clock time: count in days or weeks (\"10 days\", \"2 weeks\", \"5 business days\") or give the date", s)
+		}
+		if strings.HasPrefix(err.Error(), "invalid date") {
+			return err
+		}
+		return fmt.Errorf("%q is not a timeline: write what they said, such as \"2 weeks\", \"10 business days\" or a date YYYY-MM-DD", s)
+	}
+	if tl.Date.IsZero() && moreThanAYear(tl.Span) {
+		// Counting a billion business days one by one would hang the
+		// schedule; nobody is promised an answer in more than a year.
+		return fmt.Errorf("%q is more than a year: write what they said, such as \"2 weeks\", or the date", s)
+	}
+	t.Timeline = tl
+	return nil
+}
+
+// moreThanAYear reports whether a calendar span reaches past a year,
+// without counting it out (business days are counted one by one).
+func moreThanAYear(sp followup.Span) bool {
+	switch sp.Unit {
+	case followup.Days:
+		return sp.N > 366
+	case followup.Weeks:
+		return sp.N > 52
+	case followup.BusinessDays:
+		return sp.N > 262
+	}
+	return false
 }
 
 // fieldsOf maps a raw type's name (as the YAML library prints it) to its

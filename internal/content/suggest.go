@@ -9,7 +9,16 @@ func suggest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if bestD <= 2 || (bestD <= 3 && len(s) >= 8) {
+	// One edit in a short name is already a different word ("a" is two
+	// edits from "tz", but nobody meant tz).
+	limit := 1
+	switch n := len([]rune(s)); {
+	case n >= 8:
+		limit = 3
+	case n >= 4:
+		limit = 2
+	}
+	if bestD <= limit && bestD < len([]rune(s)) {
 		return best
 	}
 	return ""

@@ -14,7 +14,10 @@ type zones struct {
 func newZones() *zones { return &zones{m: map[string]*time.Location{}} }
 
 func (z *zones) load(name string) (*time.Location, error) {
-	if name == "" || name == "Local" {
+	if name == "Local" {
+		return nil, fmt.Errorf("%q is the zone of whichever machine builds the site; want an IANA name such as America/New_York", name)
+	}
+	if name == "" {
 		return nil, fmt.Errorf("unknown time zone %q (want an IANA name such as America/New_York)", name)
 	}
 	z.mu.Lock()

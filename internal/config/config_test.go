@@ -1,0 +1,241 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+func TestDefaults(t *testing.T) {
+	want := followup.DefaultConfig()
+	for name, data := range map[string]string{
+		"empty":    "",
+		"comments": "# nothing set yet\n\n",
+		"bom":      "\xef\xbb\xbf",
+		"tables":   "[owner]\n[policy]\n",
+	} {
+		cfg, errs := Parse([]byte(data), File)
+		if errs != nil {
+			t.Errorf("%s: %v", name, errs)
+		}
+		if cfg != want {
+			t.Errorf("%s: %+v, want the defaults %+v", name, cfg, want)
+		}
+	}
+	if want.Timezone != "UTC" || want.Policy.MaxFollowups != 2 || !want.Policy.WeekendToMonday ||
+		want.Policy.CheckInAfter != (followup.Span{N: 7, Unit: followup.Days}) || want.Policy.FollowupGap != want.Policy.CheckInAfter {
+		t.Errorf("defaults differ from SPEC section 1: %+v", want)
+	}
+	// An absent file is the defaults, without an error.
+	cfg, errs := Load(fstest.MapFS{}, File, File)
+	if errs != nil || cfg != want {
+		t.Errorf("absent file: %+v %v", cfg, errs)
+	}
+	// A file that cannot be read is an error at 1:1.
+	_, errs = Load(fstest.MapFS{File + "/x": {}}, File, "proj/"+File)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "proj/followup.toml:1:1: cannot read:") {
+		t.Errorf("unreadable file: %v", errs)
+	}
+}
+
+func TestParseAll(t *testing.T) {
+	data := `title = "Sam's search"
+base_url = "https://sam.example/jobs"
+timezone = "Europe/Berlin"
+
+[owner]
+name = "Sam Rivera"
+email = "sam@example.com"
+
+[policy]
+check_in_after = "14 days"
+followup_gap = "1 week"
+max_followups = 3
+weekend_to_monday = false
+mail_letters = true
+`
+	cfg, errs := Parse([]byte(data), File)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	want := followup.DefaultConfig()
+	want.Title = "Sam's search"
+	want.BaseURL = "https://sam.example/jobs/" // a slash is added
+	want.Timezone = "Europe/Berlin"
+	want.Owner = followup.Owner{Name: "Sam Rivera", Email: "sam@example.com", Signature: "Best regards,\nSam Rivera"}
+	want.Policy = followup.Policy{
+		CheckInAfter:    followup.Span{N: 14, Unit: followup.Days},
+		FollowupGap:     followup.Span{N: 1, Unit: followup.Weeks},
+		MaxFollowups:    3,
+		WeekendToMonday: false,
+		MailLetters:     true,
+	}
+	if cfg != want {
+		t.Errorf("got  %+v\nwant %+v", cfg, want)
+	}
+	cfg, _ = Parse([]byte("[owner]\nname = \"Sam\"\nsignature = \"Cheers,\\nSam\"\n[policy]\ncheck_in_after = \"5 business days\"\n"), File)
+	if cfg.Owner.Signature != "Cheers,\nSam" || cfg.Policy.CheckInAfter != (followup.Span{N: 5, Unit: followup.BusinessDays}) {
+		t.Errorf("signature %q, check_in_after %v", cfg.Owner.Signature, cfg.Policy.CheckInAfter)
+	}
+}
+
+// TestErrors pins every message with its position: the line and column of
+// the offending key (unknown keys) or value (everything else).
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		want       []string
+	}{
+		{"typos", "title = \"x\"\ntimezon = \"UTC\"\n\n[policy]\nmax_folowups = 3\n", []string{
+			`followup.toml:2:1: unknown key "timezon", did you mean "timezone"?`,
+			`followup.toml:5:1: unknown key "policy.max_folowups", did you mean "policy.max_followups"?`,
+		}},
+		{"typo in table name", "[polcy]\nmax_followups = 3\n", []string{
+			`followup.toml:1:2: unknown key "polcy", did you mean "policy"?`,
+		}},
+		{"key under the wrong table", "[policy]\nmax_followups = 3\ntimezone = \"Europe/Paris\"\n", []string{
+			`followup.toml:3:1: unknown key "policy.timezone": timezone goes at the top of the file, above the first [table]`,
+		}},
+		{"policy key under owner", "[owner]\nmail_letters = true\n", []string{
+			`followup.toml:2:1: unknown key "owner.mail_letters": mail_letters goes under [policy]`,
+		}},
+		{"unrelated key", "colour = \"blue\"\n", []string{
+			`followup.toml:1:1: unknown key "colour"`,
+		}},
+		{"text for a number", "[policy]\nmax_followups = \"two\"\n", []string{
+			`followup.toml:2:17: policy.max_followups: want a whole number, not text`,
+		}},
+		{"number for text", "title = 3\n", []string{
+			`followup.toml:1:9: title: want text in quotes, not a whole number`,
+		}},
+		{"text for a bool", "[policy]\nweekend_to_monday = \"yes\"\n", []string{
+			`followup.toml:2:21: policy.weekend_to_monday: want true or false, not text`,
+		}},
+		{"decimal for a number", "[policy]\nmax_followups = 1.5\n", []string{
+			`followup.toml:2:17: policy.max_followups: want a whole number, not a decimal number`,
+		}},
+		{"value for a table", "owner = \"Sam\"\n", []string{
+			`followup.toml:1:9: owner: want a table ([owner] followed by its keys), not text`,
+		}},
+		{"number for a span", "[policy]\ncheck_in_after = 7\n", []string{
+			`followup.toml:2:18: policy.check_in_after: want text in quotes, not a whole number`,
+		}},
+		{"unknown zone", "title = \"x\"\n  timezone  =  \"America/New York\"  # NY\n", []string{
+			`followup.toml:2:16: timezone: unknown time zone "America/New York" (want an IANA zone such as America/New_York)`,
+		}},
+		{"zone on Mars", "timezone = \"Mars/Base\"\n", []string{
+			`followup.toml:1:12: timezone: unknown time zone "Mars/Base" (want an IANA zone such as America/New_York)`,
+		}},
+		{"machine zone", "timezone = \"Local\"\n", []string{
+			`followup.toml:1:12: timezone: "Local" is the zone of whichever machine builds the site; want an IANA zone such as America/New_York`,
+		}},
+		{"empty zone", "timezone = \"\"\n", []string{
+			`followup.toml:1:12: timezone: want an IANA zone such as America/New_York`,
+		}},
+		{"clock time", "[policy]\ncheck_in_after = \"1h\"\n", []string{
+			`followup.toml:2:18: check_in_after: count in days or weeks, such as "7 days", "1 week" or "5 business days", not "1h"`,
+		}},
+		{"zero days", "[policy]\nfollowup_gap = \"0 days\"\n", []string{
+			`followup.toml:2:16: followup_gap: must be at least 1 day, not "0 days"`,
+		}},
+		{"negative", "[policy]\nfollowup_gap = \"-7 days\"\n", []string{
+			`followup.toml:2:16: followup_gap: must be at least 1 day, not "-7 days"`,
+		}},
+		{"not a span", "[policy]\ncheck_in_after = \"a week or so\"\n", []string{
+			`followup.toml:2:18: check_in_after: count in days or weeks, such as "7 days", "1 week" or "5 business days", not "a week or so"`,
+		}},
+		{"endless", "[policy]\ncheck_in_after = \"999999999 business days\"\n", []string{
+			`followup.toml:2:18: check_in_after: "999999999 business days" is more than a year`,
+		}},
+		{"max_followups 0", "[policy]\nmax_followups = 0\n", []string{
+			`followup.toml:2:17: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,
+		}},
+		{"max_followups 11", "[policy]\nmax_followups = 11\n", []string{
+			`followup.toml:2:17: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,
+		}},
+		{"every value problem at once", "timezone = \"Mars/Base\"\nbase_url = \"ftp://x\"\noutput = \"../out\"\n[policy]\ncheck_in_after = \"1h\"\nfollowup_gap = \"0 days\"\nmax_followups = 0\n", []string{
+			`followup.toml:1:12: timezone: unknown time zone "Mars/Base" (want an IANA zone such as America/New_York)`,
+			`followup.toml:2:12: base_url: want an http(s) URL such as https://you.example/jobs/`,
+			`followup.toml:3:10: output: want a directory name inside the project, such as public`,
+			`followup.toml:5:18: check_in_after: count in days or weeks, such as "7 days", "1 week" or "5 business days", not "1h"`,
+			`followup.toml:6:16: followup_gap: must be at least 1 day, not "0 days"`,
+			`followup.toml:7:17: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,
+		}},
+		{"dotted key", "policy.max_followups = 0\n", []string{
+			`followup.toml:1:24: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,
+		}},
+		{"inline table", "policy = { max_followups = 0 }\n", []string{
+			`followup.toml:1:28: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,
+		}},
+		{"header with spaces and a comment", "[ policy ] # etiquette\n\"max_followups\" = 0\n", []string{
+			`followup.toml:2:19: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,
+		}},
+		{"CRLF and BOM", "\xef\xbb\xbftitle = \"x\"\r\n[policy]\r\nmax_followups = 0\r\n", []string{
+			`followup.toml:3:17: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,
+		}},
+		{"a string that looks like a key", "title = \"\"\"\nmax_followups = 0\n\"\"\"\n[policy]\nmax_followups = 0\n", []string{
+			`followup.toml:5:17: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,
+		}},
+		{"duplicate", "title = \"a\"\ntitle = \"b\"\n", []string{
+			`followup.toml:2:1: title: written twice; keep one`,
+		}},
+		{"unclosed quote", "title = \"Job search\n", []string{
+			`followup.toml:1:20: text in quotes must end on the same line: add the closing "`,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := Parse([]byte(tc.data), File)
+			var got []string
+			for _, e := range errs {
+				got = append(got, e.Error())
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// A bad value leaves the default in place, so the rest of the
+// configuration still works while the error is reported.
+func TestBadValueKeepsDefault(t *testing.T) {
+	cfg, errs := Parse([]byte("[policy]\nmax_followups = 0\ncheck_in_after = \"1h\"\nmail_letters = true\n"), File)
+	if len(errs) != 2 {
+		t.Fatalf("errors: %v", errs)
+	}
+	def := followup.DefaultPolicy()
+	if cfg.Policy.MaxFollowups != def.MaxFollowups || cfg.Policy.CheckInAfter != def.CheckInAfter || !cfg.Policy.MailLetters {
+		t.Errorf("policy %+v", cfg.Policy)
+	}
+}
+
+// TestValuePositions pins the one use of go-toml's unstable parser.
+func TestValuePositions(t *testing.T) {
+	data := "title = \"Café\" # a\n[ policy ]\n\"quoted\" = 1\nowner.name = 'x'\nt = { a = 1, b = { c = 2 } }\n[owner] # c\nname = \"é\"\nlast = \"\"\"\nx = 1\n\"\"\"\n"
+	got := valuePositions([]byte(data))
+	for key, want := range map[string][2]int{
+		"title":             {1, 9},
+		"policy":            {2, 3},
+		"policy.quoted":     {3, 12},
+		"policy.owner.name": {4, 14},
+		"policy.t":          {5, 5},
+		"policy.t.a":        {5, 11},
+		"policy.t.b.c":      {5, 24},
+		"owner":             {6, 2},
+		"owner.name":        {7, 8},
+		"owner.last":        {8, 8},
+	} {
+		if got[key] != want {
+			t.Errorf("%s at %v, want %v", key, got[key], want)
+		}
+	}
+	if _, ok := got["owner.x"]; ok {
+		t.Error("a key inside a multi-line string is not a key")
+	}
+	// Broken TOML: what came before the error, no panic.
+	if got := valuePositions([]byte("a = 1\nb = \n")); got["a"] != [2]int{1, 5} {
+		t.Errorf("broken document: %v", got)
+	}
+}

@@ -1,0 +1,73 @@
+package config
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pelletier/go-toml/v2/unstable"
+)
+
+// valuePositions maps each dotted key of a TOML document ("timezone",
+// "policy.max_followups") to the line and column of its value, for
+// messages about values that decode but make no sense. go-toml's decoder
+// keeps no positions; its unstable parser does, and this is the one place
+// that uses it (pinned by TestValuePositions). Tables written as [table],
+// dotted keys and inline tables all count; a document that does not parse
+// gives what was found before the error.
+func valuePositions(data []byte) map[string][2]int {
+	out := map[string][2]int{}
+	var p unstable.Parser
+	p.Reset(data)
+	at := func(n *unstable.Node) [2]int {
+		off := int(n.Raw.Offset)
+		if off > len(data) {
+			return [2]int{1, 1}
+		}
+		before := data[:off]
+		line := 1 + strings.Count(string(before), "\n")
+		lineStart := strings.LastIndexByte(string(before), '\n') + 1
+		return [2]int{line, utf8.RuneCount(before[lineStart:]) + 1}
+	}
+	key := func(it unstable.Iterator) (string, *unstable.Node) {
+		var parts []string
+		var first *unstable.Node
+		for it.Next() {
+			if first == nil {
+				first = it.Node()
+			}
+			parts = append(parts, string(it.Node().Data))
+		}
+		return strings.Join(parts, "."), first
+	}
+	var record func(prefix string, kv *unstable.Node)
+	record = func(prefix string, kv *unstable.Node) {
+		k, _ := key(kv.Key())
+		if prefix != "" {
+			k = prefix + "." + k
+		}
+		v := kv.Value()
+		out[k] = at(v)
+		if v.Kind == unstable.InlineTable {
+			for it := v.Children(); it.Next(); {
+				if it.Node().Kind == unstable.KeyValue {
+					record(k, it.Node())
+				}
+			}
+		}
+	}
+	table := ""
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			var first *unstable.Node
+			table, first = key(e.Key())
+			if _, ok := out[table]; !ok && first != nil {
+				out[table] = at(first)
+			}
+		case unstable.KeyValue:
+			record(table, e)
+		}
+	}
+	return out
+}
