@@ -130,7 +130,7 @@ func prepare(opt Options) (*Result, error) {
 // the disk: the pages, the stylesheet and the script. Further outputs
 // (the calendar feeds) are added here, after the pages.
 func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, emit site.Emit) error {
-	return site.Render(site.Input{
+	err := site.Render(site.Input{
 		Config: cfg,
 		Apps:   p.Apps,
 		Plan:   plan,
@@ -138,6 +138,10 @@ func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, emit
 		FS:     p.FS,
 		Prefix: p.Prefix,
 	}, emit)
+	if err != nil {
+		return err
+	}
+	return feeds(p, cfg, plan, emit)
 }
 
 // outputDir resolves the configured output inside the project and refuses
