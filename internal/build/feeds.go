@@ -8,6 +8,7 @@ import (
 
 	"github.com/followup-tool/followup/internal/calendar"
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/ordered"
 	"github.com/followup-tool/followup/internal/project"
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/site"
@@ -46,20 +47,24 @@ func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, emit 
 		slugs = append(slugs, a.Slug)
 	}
 	sort.Strings(slugs)
-	opt.Name = cfg.Title
-	for _, slug := range slugs {
-		acts, ivs := calendar.Select(slug, plan.Actions, plan.Interviews)
-		buf.Reset()
-		o := opt
-		o.Name = cfg.Title + ": " + plan.Status[slug].App.Company
-		if err := calendar.Write(&buf, o, acts, ivs, draft); err != nil {
-			return err
-		}
-		if err := emit(path.Join(slug, name), bytes.Clone(buf.Bytes())); err != nil {
-			return err
-		}
+	// Grouped once: selecting per application would be quadratic.
+	acts := map[string][]followup.Action{}
+	for _, a := range plan.Actions {
+		acts[a.App.Slug] = append(acts[a.App.Slug], a)
 	}
-	return nil
+	ivs := map[string][]followup.Interview{}
+	for _, iv := range plan.Interviews {
+		ivs[iv.App.Slug] = append(ivs[iv.App.Slug], iv)
+	}
+	return ordered.Each(len(slugs), func(i int) ([]byte, error) {
+		var b bytes.Buffer
+		o := opt
+		o.Name = cfg.Title + ": " + plan.Status[slugs[i]].App.Company
+		err := calendar.Write(&b, o, acts[slugs[i]], ivs[slugs[i]], draft)
+		return b.Bytes(), err
+	}, func(i int, b []byte) error {
+		return emit(path.Join(slugs[i], name), b)
+	})
 }
 
 // feedDomain names the owner of the UIDs: the configured domain, else the

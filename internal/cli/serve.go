@@ -52,28 +52,10 @@ func runServe(env *Env, args []string) error {
 		t, _ := c.moment(env)
 		clock = func() time.Time { return t }
 	}
-	cache := content.NewCache()
-	fsys := os.DirFS(dir)
-	srv := serve.New(func(now time.Time) (serve.Site, error) {
-		p, errs := project.Load(fsys, dir, cache)
-		if len(errs) > 0 {
-			return nil, errs.Err()
-		}
-		cfg, err := build.Configure(p.Config, build.Options{Public: *public, FeedKey: env.Getenv(build.FeedKeyEnv)})
-		if err != nil {
-			return nil, err
-		}
-		plan := schedule.Plan(p.Apps, cfg.Policy, now)
-		site := serve.Site{}
-		var mu sync.Mutex
-		err = build.Render(p, cfg, plan, func(path string, data []byte) error {
-			mu.Lock()
-			site[path] = data
-			mu.Unlock()
-			return nil
-		})
-		return site, err
-	}, clock)
+	srv, err := newServer(env, dir, *public, clock)
+	if err != nil {
+		return err
+	}
 	if err := srv.Rebuild(); err != nil {
 		fmt.Fprintf(env.Stderr, "%v\n(serving anyway: the page shows these until they are fixed)\n", err)
 	}
@@ -104,4 +86,32 @@ func runServe(env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, "Stopped.")
 	return nil
+}
+
+// newServer makes the in-memory server for the project in dir. Every
+// rebuild re-reads the project, but a file whose bytes did not change is
+// not parsed again (content.Cache).
+func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serve.Server, error) {
+	cache := content.NewCache()
+	fsys := os.DirFS(dir)
+	return serve.New(func(now time.Time) (serve.Site, error) {
+		p, errs := project.Load(fsys, dir, cache)
+		if len(errs) > 0 {
+			return nil, errs.Err()
+		}
+		cfg, err := build.Configure(p.Config, build.Options{Public: public, FeedKey: env.Getenv(build.FeedKeyEnv)})
+		if err != nil {
+			return nil, err
+		}
+		plan := schedule.Plan(p.Apps, cfg.Policy, now)
+		site := serve.Site{}
+		var mu sync.Mutex
+		err = build.Render(p, cfg, plan, func(path string, data []byte) error {
+			mu.Lock()
+			site[path] = data
+			mu.Unlock()
+			return nil
+		})
+		return site, err
+	}, clock), nil
 }

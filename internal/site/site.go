@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"github.com/followup-tool/followup/internal/ordered"
 	"html/template"
 	"io/fs"
 	"path"
@@ -68,20 +69,16 @@ func Render(in Input, emit Emit) error {
 	if err := emit("index.html", b); err != nil {
 		return err
 	}
-	for _, a := range r.apps {
-		p, err := r.appPage(a)
+	// Pages are independent: render them on every core, emit in order.
+	return ordered.Each(len(r.apps), func(i int) ([]byte, error) {
+		p, err := r.appPage(r.apps[i])
 		if err != nil {
-			return err
+			return nil, err
 		}
-		b, err := r.execute(l.app, "application.html", p)
-		if err != nil {
-			return err
-		}
-		if err := emit(a.Slug+"/index.html", b); err != nil {
-			return err
-		}
-	}
-	return nil
+		return r.execute(l.app, "application.html", p)
+	}, func(i int, b []byte) error {
+		return emit(r.apps[i].Slug+"/index.html", b)
+	})
 }
 
 type renderer struct {
