@@ -84,7 +84,7 @@ func Build(opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Files, err = Write(res.Out, func(emit site.Emit) error {
-		return Render(res.Project, res.Config, res.Plan, emit)
+		return Render(res.Project, res.Config, res.Plan, nil, emit)
 	})
 	if err != nil {
 		return nil, err
@@ -100,7 +100,7 @@ func Files(opt Options) (map[string][]byte, error) {
 		return nil, err
 	}
 	files := map[string][]byte{}
-	err = Render(res.Project, res.Config, res.Plan, func(name string, data []byte) error {
+	err = Render(res.Project, res.Config, res.Plan, nil, func(name string, data []byte) error {
 		if _, dup := files[name]; dup {
 			return fmt.Errorf("build: two outputs named %s", name)
 		}
@@ -129,8 +129,9 @@ func prepare(opt Options) (*Result, error) {
 // Render produces every file of the site through emit, without touching
 // the disk: the pages, the stylesheet and the script. Further outputs
 // (the calendar feeds) are added here, after the pages.
-func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, emit site.Emit) error {
+func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, emit site.Emit) error {
 	err := site.Render(site.Input{
+		Memo:   memo,
 		Config: cfg,
 		Apps:   p.Apps,
 		Plan:   plan,
@@ -141,7 +142,7 @@ func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, emit
 	if err != nil {
 		return err
 	}
-	return feeds(p, cfg, plan, emit)
+	return feeds(p, cfg, plan, memo, emit)
 }
 
 // outputDir resolves the configured output inside the project and refuses

@@ -18,7 +18,7 @@ import (
 // per application beside its page. A public build writes them under the
 // unguessable name calendar.FeedName derives from the feed key, and with
 // no drafts, emails or phone numbers in them.
-func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, emit site.Emit) error {
+func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, emit site.Emit) error {
 	name := calendar.FeedName(cfg.Public, cfg.FeedKey)
 	opt := calendar.Options{
 		Name:    cfg.Title,
@@ -57,10 +57,18 @@ func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, emit 
 		ivs[iv.App.Slug] = append(ivs[iv.App.Slug], iv)
 	}
 	return ordered.Each(len(slugs), func(i int) ([]byte, error) {
+		st := plan.Status[slugs[i]]
+		key := memo.Fingerprint(st.App, st, acts[slugs[i]], nil, plan.Now)
+		if b, ok := memo.Get(path.Join(slugs[i], name), key); ok {
+			return b, nil
+		}
 		var b bytes.Buffer
 		o := opt
 		o.Name = cfg.Title + ": " + plan.Status[slugs[i]].App.Company
 		err := calendar.Write(&b, o, acts[slugs[i]], ivs[slugs[i]], draft)
+		if err == nil {
+			memo.Put(path.Join(slugs[i], name), key, b.Bytes())
+		}
 		return b.Bytes(), err
 	}, func(i int, b []byte) error {
 		return emit(path.Join(slugs[i], name), b)

@@ -2,12 +2,16 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/site"
+	iofs "io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sync"
 	"syscall"
 	"time"
 
@@ -93,6 +97,7 @@ func runServe(env *Env, args []string) error {
 // not parsed again (content.Cache).
 func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serve.Server, error) {
 	cache := content.NewCache()
+	memo := site.NewMemo()
 	fsys := os.DirFS(dir)
 	return serve.New(func(now time.Time) (serve.Site, error) {
 		p, errs := project.Load(fsys, dir, cache)
@@ -104,14 +109,29 @@ func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serv
 			return nil, err
 		}
 		plan := schedule.Plan(p.Apps, cfg.Policy, now)
-		site := serve.Site{}
-		var mu sync.Mutex
-		err = build.Render(p, cfg, plan, func(path string, data []byte) error {
-			mu.Lock()
-			site[path] = data
-			mu.Unlock()
+		memo.Gen = generation(fsys, cfg)
+		out := serve.Site{}
+		err = build.Render(p, cfg, plan, memo, func(path string, data []byte) error {
+			out[path] = data
 			return nil
 		})
-		return site, err
+		return out, err
 	}, clock), nil
+}
+
+// generation sums up what every page depends on: the configuration and
+// every file under layouts/ (pages, stylesheet, draft templates). When it
+// changes, serve renders every page again.
+func generation(fsys iofs.FS, cfg followup.Config) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%#v\n", cfg)
+	iofs.WalkDir(fsys, "layouts", func(p string, d iofs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := iofs.ReadFile(fsys, p)
+			fmt.Fprintf(h, "%s %d\n", p, len(b))
+			h.Write(b)
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
 }

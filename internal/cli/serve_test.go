@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"github.com/followup-tool/followup/internal/build"
+	"github.com/followup-tool/followup/internal/serve"
 	"io"
 	"net/http"
 	"os"
@@ -198,4 +200,47 @@ func next(t *testing.T, c chan map[string]any) map[string]any {
 		t.Fatal("no event")
 	}
 	return nil
+}
+
+// TestServeReusesOnlyUnchangedPages: after a save, what serve holds (most
+// pages reused from the memo) is byte for byte what a fresh build makes.
+func TestServeReusesOnlyUnchangedPages(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "followup.toml"), "title = \"Search\"\ntimezone = \"America/New_York\"\n")
+	for _, c := range []string{"Acme", "Beta", "Gamma"} {
+		writeFile(t, filepath.Join(dir, "content", strings.ToLower(c)+".md"), strings.Replace(appFile, "%s", c, 1))
+	}
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	var got serve.Site
+	env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	s, err := newServer(env, dir, false, func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(step string) {
+		t.Helper()
+		if err := s.Rebuild(); err != nil {
+			t.Fatal(err)
+		}
+		got = s.Files()
+		want, err := build.Files(build.Options{Dir: dir, Prefix: dir, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d files, want %d", step, len(got), len(want))
+		}
+		for k, v := range want {
+			if string(got[k]) != string(v) {
+				t.Fatalf("%s: %s differs from a fresh build", step, k)
+			}
+		}
+	}
+	check("first build")
+	writeFile(t, filepath.Join(dir, "content", "beta.md"), strings.Replace(strings.Replace(appFile, "%s", "Beta", 1), "Jane Schmoe", "Jane Schmoe\n        thanked: 2026-11-20", 1))
+	check("after a save")
+	writeFile(t, filepath.Join(dir, "layouts", "application.html"), "")
+	os.Remove(filepath.Join(dir, "layouts", "application.html"))
+	writeFile(t, filepath.Join(dir, "followup.toml"), "title = \"Renamed\"\ntimezone = \"America/New_York\"\n")
+	check("after a settings change")
 }

@@ -274,3 +274,10 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	}
 	return nil
 }
+
+// Files returns the last good site (for tests and tools).
+func (s *Server) Files() Site {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.site
+}

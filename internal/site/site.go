@@ -29,6 +29,7 @@ type Input struct {
 	Drafts *draft.Set
 	FS     fs.FS  // the project root, for layouts/ overrides; nil for the defaults only
 	Prefix string // how messages name the project root (the --source flag)
+	Memo   *Memo  // pages of an earlier render to reuse (serve); nil renders all
 }
 
 // Page is what every page shares.
@@ -71,11 +72,30 @@ func Render(in Input, emit Emit) error {
 	}
 	// Pages are independent: render them on every core, emit in order.
 	return ordered.Each(len(r.apps), func(i int) ([]byte, error) {
-		p, err := r.appPage(r.apps[i])
+		a := r.apps[i]
+		var key string
+		if in.Memo != nil {
+			views := r.byApp[a.Slug]
+			acts := make([]followup.Action, 0, len(views))
+			orders := make([]int, 0, len(views))
+			for _, v := range views {
+				acts = append(acts, in.Plan.Actions[v.Order])
+				orders = append(orders, v.Order)
+			}
+			key = in.Memo.Fingerprint(a, r.status(a), acts, orders, in.Plan.Now)
+			if b, ok := in.Memo.Get(a.Slug+"/index.html", key); ok {
+				return b, nil
+			}
+		}
+		p, err := r.appPage(a)
 		if err != nil {
 			return nil, err
 		}
-		return r.execute(l.app, "application.html", p)
+		b, err := r.execute(l.app, "application.html", p)
+		if err == nil {
+			in.Memo.Put(a.Slug+"/index.html", key, b)
+		}
+		return b, err
 	}, func(i int, b []byte) error {
 		return emit(r.apps[i].Slug+"/index.html", b)
 	})
