@@ -18,7 +18,20 @@ type IndexPage struct {
 	Funnel   Funnel
 	Response Response
 	Rows     []Row // the table, by stage then company
+	// In a search of more than BigSearch applications, the closed ones
+	// leave the index for closed.html, so the page a person opens every
+	// morning stays small; ClosedRows are those, ClosedCount their number.
+	ClosedRows  []Row
+	ClosedCount int
 }
+
+// BigSearch is the size above which closed applications get their own page
+// and the stage lists are cut short.
+const BigSearch = 200
+
+// stageListMax is how many applications a stage lists on a big search's
+// index; the table has them all.
+const stageListMax = 12
 
 // Bucket is one part of the agenda.
 type Bucket struct {
@@ -32,7 +45,9 @@ type Bucket struct {
 type StageGroup struct {
 	Stage string
 	Label string
+	Count int
 	Apps  []AppLink
+	More  int // applications not listed (big searches)
 }
 
 // AppLink names an application and links to its page.
@@ -124,6 +139,10 @@ func (r *renderer) indexPage() *IndexPage {
 		}
 		p.Agenda = append(p.Agenda, bk)
 	}
+	next := map[string]int{}
+	for i := len(r.actions) - 1; i >= 0; i-- {
+		next[r.actions[i].Slug] = i
+	}
 	for _, a := range r.apps {
 		st := r.status(a)
 		row := Row{
@@ -141,12 +160,9 @@ func (r *renderer) indexPage() *IndexPage {
 				row.LastShort = st.LastContact.Noon().Format("Jan 2, 2006")
 			}
 		}
-		for i := range r.actions {
-			if r.actions[i].Slug == a.Slug {
-				row.Next = &r.actions[i]
-				row.NextSort = r.actions[i].DueMS
-				break
-			}
+		if i, ok := next[a.Slug]; ok {
+			row.Next = &r.actions[i]
+			row.NextSort = r.actions[i].DueMS
 		}
 		if !st.Closed {
 			row.HasWaiting = true
@@ -162,16 +178,33 @@ func (r *renderer) indexPage() *IndexPage {
 		}
 		return a.Company < b.Company
 	})
+	big := len(p.Rows) > BigSearch
 	for _, s := range followup.Stages {
 		g := StageGroup{Stage: string(s), Label: stageLabels[s]}
 		for _, row := range p.Rows {
 			if row.Stage == string(s) {
+				g.Count++
+				if big && len(g.Apps) == stageListMax {
+					g.More++
+					continue
+				}
 				g.Apps = append(g.Apps, row.AppLink)
 			}
 		}
-		if len(g.Apps) > 0 {
+		if g.Count > 0 {
 			p.Stages = append(p.Stages, g)
 		}
+	}
+	if big {
+		open := p.Rows[:0:0]
+		for _, row := range p.Rows {
+			if row.HasWaiting {
+				open = append(open, row)
+			} else {
+				p.ClosedRows = append(p.ClosedRows, row)
+			}
+		}
+		p.Rows, p.ClosedCount = open, len(p.ClosedRows)
 	}
 	p.Funnel = r.funnel()
 	p.Response = r.response()

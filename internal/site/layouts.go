@@ -21,6 +21,7 @@ const LayoutDir = "layouts"
 // base.html with its "main"), and the static files.
 type layouts struct {
 	index, app    *template.Template
+	closed        *template.Template
 	style, script []byte
 	display       map[string]string // file name -> how messages name it
 }
@@ -69,6 +70,7 @@ func loadLayouts(fsys fs.FS, prefix string) (*layouts, followup.ErrorList) {
 	}
 	l.index = page("index.html")
 	l.app = page("application.html")
+	l.closed = page("closed.html")
 	return l, errs
 }
 

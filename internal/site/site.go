@@ -63,12 +63,24 @@ func Render(in Input, emit Emit) error {
 	if err := emit("site.js", l.script); err != nil {
 		return err
 	}
-	b, err := r.execute(l.index, "index.html", r.indexPage())
+	idx := r.indexPage()
+	b, err := r.execute(l.index, "index.html", idx)
 	if err != nil {
 		return err
 	}
 	if err := emit("index.html", b); err != nil {
 		return err
+	}
+	if idx.ClosedCount > 0 {
+		closed := *idx
+		closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
+		b, err := r.execute(l.closed, "closed.html", &closed)
+		if err != nil {
+			return err
+		}
+		if err := emit("closed.html", b); err != nil {
+			return err
+		}
 	}
 	// Pages are independent: render them on every core, emit in order.
 	return ordered.Each(len(r.apps), func(i int) ([]byte, error) {
