@@ -144,8 +144,9 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 	p.missing(&raw)
 	app := p.check(slug, &raw, defaultTZ)
 	if app != nil {
-		app.Notes = body
-		app.Source = data
+		// A copy, so the front matter's bytes are not kept alive with
+		// every application of a big search.
+		app.Notes = bytes.Clone(body)
 		app.Path = p.path
 	}
 	return app

@@ -183,7 +183,6 @@ type Application struct {
 	Rounds   []Round
 	Log      []LogEntry
 	Notes    []byte // markdown body: private
-	Source   []byte // the file's bytes, for incremental rebuilds and edits
 }
 
 // LatestRound is the round with the latest start, or nil.
