@@ -1,0 +1,55 @@
+package site
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/followup-tool/followup/internal/schedule"
+)
+
+// BenchmarkRenderPage renders the site of one application: its page (with
+// markdown notes and drafts), the index, the stylesheet and the script.
+func BenchmarkRenderPage(b *testing.B) {
+	fsys := fstest.MapFS{
+		"followup.toml": {Data: []byte("title = \"Search\"\ntimezone = \"America/New_York\"\n[owner]\nname = \"Sam Rivera\"\n")},
+		"content/acme.md": {Data: []byte(`---
+company: Acme Architecture
+role: Junior Designer
+applied: 2026-11-02
+contact:
+  name: Jane Schmoe
+  title: Ms.
+  email: jane@acme.example
+rounds:
+  - at: 2026-11-20 14:00
+    timeline: 2 weeks
+    learned: the library project
+    interviewers:
+      - name: Jane Schmoe
+        title: Ms.
+      - name: Robert Lee
+        title: Dr.
+        by: letter
+---
+## Onsite
+
+- Portfolio review: they liked the **pavilion** study.[^1]
+
+| Question | Answer |
+|---|---|
+| Team | 14 |
+
+[^1]: Ask about Rhino.
+`)},
+	}
+	p := load(b, fsys)
+	now := mustTime(b, "2026-11-21T09:00:00-05:00")
+	plan := schedule.Plan(p.Apps, p.Config.Policy, now)
+	in := Input{Config: p.Config, Apps: p.Apps, Plan: plan, Drafts: p.Drafts, FS: p.FS}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Render(in, func(string, []byte) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
