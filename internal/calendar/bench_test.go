@@ -37,7 +37,9 @@ rounds:
 	now := time.Date(2026, 11, 21, 9, 0, 0, 0, app.Loc)
 	plan := schedule.Plan([]*followup.Application{app}, followup.DefaultPolicy(), now)
 	opt := Options{Name: "Search", Domain: "sam.example", BaseURL: "https://sam.example/jobs/", Stamp: now, Zone: "America/New_York"}
-	draft := func(a *followup.Action) (string, string, error) { return "Thank you", "Dear " + a.To.Address() + ",\n\nThank you.", nil }
+	draft := func(a *followup.Action) (string, string, error) {
+		return "Thank you", "Dear " + a.To.Address() + ",\n\nThank you.", nil
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := Write(io.Discard, opt, plan.Actions, plan.Interviews, draft); err != nil {
