@@ -9,17 +9,28 @@ import (
 // cycle proposes the one follow-up that is next for an open application:
 // a check-in, then nudges, then letting go.
 //
-// It applies once every round is over and every thank-you of the latest
-// round is recorded (001: "After your thank you notes have been sent, give
-// the employer some time"). The first follow-up of a cycle is a check-in
-// (001, 003: "express your continued interest, and inquire about the status
-// of their next steps"); an unanswered one is followed 7 days later by a
-// more explicit nudge (002: "wait a week and send another"; 004: "Would you
-// let me know when you expect to be making decisions?"); after
-// max_followups unanswered check-ins and nudges, move-on is due 7 days
-// after the last (004: "If you don't hear anything back after that,
-// mentally move on"; 002: "cut your losses"). On that day the stage becomes
-// quiet; from the next day nothing more is listed, until a reply reopens it.
+// It applies once every round is over. The first check-in after a round
+// waits until every thank-you of that round is recorded (001: "After your
+// thank you notes have been sent, give the employer some time"). That
+// condition belongs to the check-in counted from the round alone (SPEC 2's
+// table), so it holds back neither the nudge after a check-in the
+// candidate sent anyway nor the check-in after a reply: a reply restarts
+// the cycle, and with a new date the check-in is due the day after it
+// (SPEC 2). Seed 000 is that case: no note was sent, the interviewer
+// answered the candidate's question with "a date in which I would hear
+// by", and the day after that date is when to follow up, while the missing
+// thank-you stays listed, overdue. (Before, a missing thank-you silenced
+// the whole cycle, replies included.)
+//
+// The first follow-up of a cycle is a check-in (001, 003: "express your
+// continued interest, and inquire about the status of their next steps");
+// an unanswered one is followed 7 days later by a more explicit nudge
+// (002: "wait a week and send another"; 004: "Would you let me know when
+// you expect to be making decisions?"); after max_followups unanswered
+// check-ins and nudges, move-on is due 7 days after the last (004: "If you
+// don't hear anything back after that, mentally move on"; 002: "cut your
+// losses"). On that day the stage becomes quiet; from the next day nothing
+// more is listed, until a reply reopens it.
 func (p *planner) cycle() {
 	a := p.app
 	if len(a.Rounds) == 0 {
@@ -31,11 +42,6 @@ func (p *planner) cycle() {
 		}
 	}
 	r := a.LatestRound()
-	for _, iv := range r.Interviewers {
-		if iv.Thanked.IsZero() {
-			return // the thank-you comes first
-		}
-	}
 	an := p.anchorOf(r)
 	var since []followup.LogEntry
 	for i, e := range a.Log {
@@ -49,6 +55,9 @@ func (p *planner) cycle() {
 	to, ch := p.recipient()
 	switch n := len(since); {
 	case n == 0:
+		if an.heard < 0 && !thankedAll(r) {
+			return // the thank-you comes first
+		}
 		d, why := p.paced(an.base, an.promise)
 		p.dayAction(followup.CheckIn, p.count(followup.CheckIn)+1, d, to, ch, an.why+why+" (seeds 001, 004).")
 	case n < p.pol.MaxFollowups:
@@ -77,4 +86,14 @@ func (p *planner) cycle() {
 		p.dayAction(followup.MoveOn, cycles, d, nil, "",
 			fmt.Sprintf("%d follow-ups since %s went unanswered, the last on %s; a week later, %s, mentally move on (seeds 002, 004).", n, day(since[0].On), day(last.On), day(d)))
 	}
+}
+
+// thankedAll reports whether every thank-you of round r is recorded.
+func thankedAll(r *followup.Round) bool {
+	for _, iv := range r.Interviewers {
+		if iv.Thanked.IsZero() {
+			return false
+		}
+	}
+	return true
 }

@@ -21,11 +21,16 @@ var fold = map[rune]string{
 }
 
 // Slugify lowercases a name to ASCII letters and digits joined by hyphens.
+// Combining marks are dropped, so a name typed with decomposed accents
+// ("Nu\u0301n\u0303ez", as some macOS tools write it) gives the same id as
+// the composed spelling instead of "nu-n-ez".
 func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
 		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent belongs to the letter before it
 		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
@@ -47,18 +52,24 @@ func Slugify(s string) string {
 
 // names gives each person of a round a distinct id part: a numeric suffix
 // when two names collide, "person-N" when a name has no ASCII letters.
+//
+// The suffix is the first of -2, -3, ... that no one holds yet, so it never
+// collides with a name that is written with a number ("Jane Smith",
+// "Jane Smith", "Jane Smith 2" used to give jane-smith-2 twice, and two
+// actions, calendar events and drafts with one id).
 func names(people []string) []string {
 	out := make([]string, len(people))
-	seen := map[string]int{}
+	taken := map[string]bool{}
 	for i, p := range people {
-		s := Slugify(p)
-		if s == "" {
-			s = fmt.Sprintf("person-%d", i+1)
+		base := Slugify(p)
+		if base == "" {
+			base = fmt.Sprintf("person-%d", i+1)
 		}
-		seen[s]++
-		if n := seen[s]; n > 1 {
-			s = fmt.Sprintf("%s-%d", s, n)
+		s := base
+		for n := 2; taken[s]; n++ {
+			s = fmt.Sprintf("%s-%d", base, n)
 		}
+		taken[s] = true
 		out[i] = s
 	}
 	return out
