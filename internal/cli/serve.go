@@ -67,8 +67,7 @@ func runServe(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	w, err := watch.New([]string{filepath.Join(dir, content.Dir), filepath.Join(dir, "layouts")},
-		[]string{filepath.Join(dir, config.File)}, debounce)
+	w, err := newWatcher(dir)
 	if err != nil {
 		l.Close()
 		return fmt.Errorf("watching %s: %w", dir, err)
@@ -134,4 +133,11 @@ func generation(fsys iofs.FS, cfg followup.Config) string {
 		return nil
 	})
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// newWatcher watches what a build reads: content/ and layouts/ (recursively)
+// and followup.toml.
+func newWatcher(dir string) (*watch.Watcher, error) {
+	return watch.New([]string{filepath.Join(dir, content.Dir), filepath.Join(dir, "layouts")},
+		[]string{filepath.Join(dir, config.File)}, debounce)
 }
