@@ -44,10 +44,26 @@ func main() {
 	runs := flag.Int("runs", 3, "runs of each program per size (the median is printed)")
 	gen := flag.String("gen", "../shared/bench/gencorpus.py", "the corpus generator")
 	dir := flag.String("dir", ".bench", "where corpora and binaries are kept")
+	serveToo := flag.Bool("serve", true, "also time serve's save-to-reload rebuild (BenchmarkServeRebuild, 1,000 applications)")
 	flag.Parse()
 	if err := run(*sizes, *runs, *gen, *dir); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
+	}
+	if *serveToo {
+		// The save-to-reload path of followup serve: one file changes, the
+		// server rebuilds from its caches. Target: under 50 ms.
+		out, err := exec.Command("go", "test", "-run", "^$", "-bench", "ServeRebuild", "-benchtime", "30x", "./internal/cli").CombinedOutput()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "bench: serve rebuild: %v\n%s", err, out)
+			os.Exit(1)
+		}
+		for _, l := range strings.Split(string(out), "\n") {
+			if f := strings.Fields(l); len(f) >= 3 && strings.HasPrefix(f[0], "BenchmarkServeRebuild") {
+				ns, _ := strconv.ParseFloat(f[2], 64)
+				fmt.Printf("%-8d %-16s %9.3f %9s %10s %8s\n", 1000, "serve rebuild", ns/1e9, "", "", "")
+			}
+		}
 	}
 }
 
