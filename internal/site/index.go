@@ -23,6 +23,7 @@ type IndexPage struct {
 	// morning stays small; ClosedRows are those, ClosedCount their number.
 	ClosedRows  []Row
 	ClosedCount int
+	ClosedPage  bool // this is closed.html: Rows are the closed applications
 }
 
 // BigSearch is the size above which closed applications get their own page

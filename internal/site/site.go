@@ -74,6 +74,7 @@ func Render(in Input, emit Emit) error {
 	if idx.ClosedCount > 0 {
 		closed := *idx
 		closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
+		closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
 		b, err := r.execute(l.closed, "closed.html", &closed)
 		if err != nil {
 			return err
