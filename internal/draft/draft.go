@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/followup-tool/followup/internal/followup"
@@ -51,9 +52,24 @@ type Data struct {
 	Today       string // the action's day, for letters
 }
 
-// Set is the parsed templates, one per kind.
+// Set is the parsed templates, one per kind. A build renders each draft
+// twice (the page and the feed); the set remembers what it rendered.
 type Set struct {
-	t map[followup.Kind]*template.Template
+	t    map[followup.Kind]*template.Template
+	done sync.Map // renderKey -> Draft
+}
+
+// renderKey is everything a draft is made from, so a remembered draft is
+// the one a fresh render would give.
+type renderKey struct {
+	id, to, title, company, role string
+	kind                         followup.Kind
+	channel                      followup.Channel
+	day                          followup.Date
+	stage                        followup.Stage
+	owner                        followup.Owner
+	round                        *followup.Round
+	app                          *followup.Application
 }
 
 // Load parses the default templates and any overrides found in
@@ -117,6 +133,14 @@ func (s *Set) Render(a *followup.Action, stage followup.Stage, owner followup.Ow
 	if t == nil {
 		return Draft{}, fmt.Errorf("no template for %s", a.Kind)
 	}
+	k := renderKey{id: a.ID, kind: a.Kind, channel: a.Channel, day: a.Day, stage: stage, owner: owner, round: a.Round, app: a.App,
+		company: a.App.Company, role: a.App.Role}
+	if a.To != nil {
+		k.to, k.title = a.To.Name, a.To.Title
+	}
+	if v, ok := s.done.Load(k); ok {
+		return v.(Draft), nil
+	}
 	d := data(a, stage, owner)
 	var sub, body bytes.Buffer
 	if err := t.ExecuteTemplate(&sub, "subject", d); err != nil {
@@ -125,10 +149,12 @@ func (s *Set) Render(a *followup.Action, stage followup.Stage, owner followup.Ow
 	if err := t.ExecuteTemplate(&body, "body", d); err != nil {
 		return Draft{}, err
 	}
-	return Draft{
+	out := Draft{
 		Subject: strings.Join(strings.Fields(sub.String()), " "),
 		Body:    tidy(body.String()),
-	}, nil
+	}
+	s.done.Store(k, out)
+	return out, nil
 }
 
 // tidy trims each line's trailing space and collapses runs of blank lines
