@@ -27,7 +27,7 @@ import (
 // debounce gathers one save's events (they spread under 1 ms) and a
 // checkout's hundreds into one rebuild, well inside the 50 ms budget from
 // save to reload (notes/libraries.md §4).
-const debounce = 15 * time.Millisecond
+const debounce = 10 * time.Millisecond
 
 func runServe(env *Env, args []string) error {
 	fs, c := newFlags("serve", "", env)
