@@ -152,7 +152,7 @@ func (b *builder) calendar() (*ics.Calendar, error) {
 
 	site, siteLoc := "UTC", time.UTC
 	if z := strings.TrimSpace(b.opt.Zone); z != "" {
-		loc, err := time.LoadLocation(z)
+		loc, err := loadZone(z)
 		if err != nil {
 			return nil, fmt.Errorf("calendar: site zone: %w", err)
 		}
