@@ -198,12 +198,15 @@ rounds:
 					reason: []string{"Winner Co", "Dec 10", "Offered Co"}},
 				{id: "open/withdrawal/1", kind: "withdrawal", due: "2026-12-10T00:00:00-05:00", ch: "email", to: "Open Co Recruiter",
 					reason: []string{"Winner Co", "Dec 10"}},
+				// Told Co's note is dated Dec 11: on Dec 10 it is not sent yet.
+				{id: "told/withdrawal/1", kind: "withdrawal", due: "2026-12-10T00:00:00-05:00", ch: "email", to: "Told Co Recruiter",
+					reason: []string{"Winner Co", "Dec 10"}},
 			},
 			stage: map[string]followup.Stage{
 				"winner": followup.StageAccepted, "open": followup.StageInterviewing, "offered": followup.StageOffer,
-				"turned-down": followup.StageRejected, "told": followup.StageWithdrawn,
+				"turned-down": followup.StageRejected, "told": followup.StageInterviewing,
 			},
-			closed: map[string]bool{"winner": true, "open": false, "offered": false, "turned-down": true, "told": true},
+			closed: map[string]bool{"winner": true, "open": false, "offered": false, "turned-down": true, "told": false},
 		},
 		{
 			name:  "accepted elsewhere: withdrawals are overdue the day after",

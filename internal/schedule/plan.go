@@ -30,8 +30,12 @@ type Result struct {
 // Plan computes every open action for apps under pol at now.
 func Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Result {
 	res := &Result{Now: now, Status: map[string]*Status{}}
-	accepts := acceptances(apps)
-	for _, a := range apps {
+	past := make([]*followup.Application, len(apps))
+	for i, a := range apps {
+		past[i] = asOf(a, followup.DateOf(now.In(a.Loc)))
+	}
+	accepts := acceptances(past)
+	for _, a := range past {
 		p := &planner{app: a, pol: pol, now: now, today: followup.DateOf(now.In(a.Loc))}
 		p.plan(accepts)
 		res.Actions = append(res.Actions, p.actions...)
