@@ -9,6 +9,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/site"
 	iofs "io/fs"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -78,6 +79,9 @@ func runServe(env *Env, args []string) error {
 		var stop context.CancelFunc
 		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
+	}
+	if got := l.Addr().(*net.TCPAddr).Port; got != *port && *port != 0 {
+		fmt.Fprintf(env.Stdout, "Port %d is busy; using %d instead.\n", *port, got)
 	}
 	fmt.Fprintf(env.Stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", dir, l.Addr())
 	logf := func(format string, args ...any) {
