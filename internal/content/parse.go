@@ -7,12 +7,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
 	"github.com/followup-tool/followup/internal/followup"
 	"go.yaml.in/yaml/v4"
 )
+
+// parses numbers every parse (followup.Application.Parse).
+var parses atomic.Uint64
 
 // Parse reads one application file. path is how messages name the file,
 // slug its identity, defaultTZ the zone for files without `tz`. Every
@@ -147,6 +151,7 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 		// A copy, so the front matter's bytes are not kept alive with
 		// every application of a big search.
 		app.Notes = bytes.Clone(body)
+		app.Parse = parses.Add(1)
 		app.Path = p.path
 	}
 	return app

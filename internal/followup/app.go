@@ -183,6 +183,11 @@ type Application struct {
 	Rounds   []Round
 	Log      []LogEntry
 	Notes    []byte // markdown body: private
+	// Parse is distinct for every parse of a file, and the same while a
+	// parse is reused (content.Cache): it tells an unchanged application
+	// from a changed one without comparing pointers, whose addresses the
+	// allocator reuses.
+	Parse uint64
 }
 
 // LatestRound is the round with the latest start, or nil.

@@ -12,8 +12,9 @@ import (
 
 // Memo keeps what an earlier render produced for each application, so
 // `serve` renders again only the pages whose inputs changed: the
-// application's file (the parse cache hands back the same *Application
-// while its bytes are unchanged), its stage and open actions, and the
+// application's file (its Parse number stays while its bytes are
+// unchanged; a pointer would not do, the allocator reuses addresses), its
+// stage and open actions, and the
 // moment. Gen stands for everything every page depends on
 // (configuration, layouts, draft templates); when it changes, everything
 // is rendered again. A nil *Memo renders everything, as `build` does.
@@ -57,15 +58,15 @@ func (m *Memo) Put(name, key string, out []byte) {
 }
 
 // Fingerprint is what one application's outputs are made from, besides
-// Memo.Gen: the application itself (by identity: the parse cache keeps it
-// while the file is unchanged), its status, its open actions in plan
+// Memo.Gen: the application itself (by its parse number: the parse cache
+// keeps it while the file is unchanged), its status, its open actions in plan
 // order, and the moment.
 func (m *Memo) Fingerprint(a *followup.Application, st *schedule.Status, acts []followup.Action, orders []int, now time.Time) string {
 	if m == nil {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%p|%d|%s|%t|%s|%d", m.Gen, a, now.UnixNano(), st.Stage, st.Closed, st.LastContact, st.Waiting)
+	fmt.Fprintf(&b, "%s|%s|%d|%d|%s|%t|%s|%d", m.Gen, a.Slug, a.Parse, now.UnixNano(), st.Stage, st.Closed, st.LastContact, st.Waiting)
 	for i, x := range acts {
 		fmt.Fprintf(&b, "|%s;%d;%d;%t;%s;%s", x.ID, x.Due.UnixNano(), x.Start.UnixNano(), x.Overdue, x.Channel, x.Reason)
 		if x.To != nil {
