@@ -13,6 +13,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/zone"
 )
 
 // Options describe a feed.
@@ -152,7 +153,7 @@ func (b *builder) calendar() (*ics.Calendar, error) {
 
 	site, siteLoc := "UTC", time.UTC
 	if z := strings.TrimSpace(b.opt.Zone); z != "" {
-		loc, err := loadZone(z)
+		loc, err := zone.Load(z)
 		if err != nil {
 			return nil, fmt.Errorf("calendar: site zone: %w", err)
 		}

@@ -142,19 +142,3 @@ func cachedTransitions(loc *time.Location, from, to time.Time) []observance {
 	transitionCache.Store(k, obs)
 	return obs
 }
-
-// zones caches time.LoadLocation, which reads the zone data again on every
-// call; a build writes one feed per application.
-var zones sync.Map // name -> *time.Location
-
-func loadZone(name string) (*time.Location, error) {
-	if v, ok := zones.Load(name); ok {
-		return v.(*time.Location), nil
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return nil, err
-	}
-	zones.Store(name, loc)
-	return loc, nil
-}

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/scaffold"
+	"github.com/followup-tool/followup/internal/zone"
 )
 
 func runInit(env *Env, args []string) error {
@@ -27,15 +27,15 @@ func runInit(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	zone := *tz
-	if zone == "" {
-		zone = localZone(env)
+	tzName := *tz
+	if tzName == "" {
+		tzName = localZone(env)
 	}
-	loc, err := content.LoadZone(zone)
-	if err != nil || zone == "Local" {
-		return usageError{fmt.Sprintf("init: --tz %q: want an IANA zone such as America/New_York", zone)}
+	loc, err := zone.Load(tzName)
+	if err != nil {
+		return usageError{fmt.Sprintf("init: --tz %q: want an IANA zone such as America/New_York", tzName)}
 	}
-	files := scaffold.Project(scaffold.NewProject{Timezone: zone, Output: "public", Today: now.In(loc)})
+	files := scaffold.Project(scaffold.NewProject{Timezone: tzName, Output: "public", Today: now.In(loc)})
 	// Refuse before writing anything, so a second init leaves no mix.
 	var exist []string
 	for _, f := range files {
@@ -54,7 +54,7 @@ func runInit(env *Env, args []string) error {
 			return err
 		}
 	}
-	fmt.Fprintf(env.Stdout, "Created a new search in %s (time zone %s):\n", dir, zone)
+	fmt.Fprintf(env.Stdout, "Created a new search in %s (time zone %s):\n", dir, tzName)
 	for _, f := range files {
 		fmt.Fprintf(env.Stdout, "  %s\n", f.Path)
 	}
@@ -94,8 +94,8 @@ func writeNew(path string, data []byte) error {
 // only writes it into followup.toml, where the user sees it.
 func localZone(env *Env) string {
 	valid := func(z string) bool {
-		_, err := content.LoadZone(z)
-		return z != "" && z != "Local" && err == nil && !strings.HasPrefix(z, "/")
+		_, err := zone.Load(z)
+		return err == nil && !strings.HasPrefix(z, "/")
 	}
 	if z := strings.TrimPrefix(env.Getenv("TZ"), ":"); valid(z) {
 		return z

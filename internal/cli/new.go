@@ -14,6 +14,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/scaffold"
 	"github.com/followup-tool/followup/internal/schedule"
+	"github.com/followup-tool/followup/internal/zone"
 )
 
 func runNew(env *Env, args []string) error {
@@ -62,11 +63,11 @@ func runNew(env *Env, args []string) error {
 		return err
 	}
 	if n.TZ != "" {
-		if _, err := content.LoadZone(n.TZ); err != nil {
+		if _, err := zone.Load(n.TZ); err != nil {
 			return usageError{"new: --tz: " + err.Error()}
 		}
 	}
-	loc, err := content.LoadZone(firstNonEmpty(n.TZ, cfg.Timezone))
+	loc, err := zone.Load(firstNonEmpty(n.TZ, cfg.Timezone))
 	if err != nil {
 		return usageError{"new: " + err.Error()}
 	}

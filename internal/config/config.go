@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/zone"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -118,7 +119,7 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	case cfg.Timezone == "":
 		errs.Add(pos("timezone"), "timezone: want an IANA zone such as America/New_York")
 	default:
-		if _, err := loadZone(cfg.Timezone); err != nil {
+		if _, err := zone.Load(cfg.Timezone); err != nil {
 			errs.Add(pos("timezone"), "timezone: unknown time zone %q (want an IANA zone such as America/New_York)", cfg.Timezone)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/zone"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -29,7 +30,7 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 	if app.TZ == "" {
 		app.TZ = defaultTZ
 	}
-	loc, err := LoadZone(app.TZ)
+	loc, err := zone.Load(app.TZ)
 	if err != nil {
 		if p.has("tz") {
 			p.errorf(p.pos("tz"), "tz: %v", err)

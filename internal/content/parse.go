@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"time"
 	"unicode/utf8"
 
 	"github.com/followup-tool/followup/internal/followup"
@@ -436,11 +435,3 @@ func describeNode(n *yaml.Node) string {
 	}
 	return "this"
 }
-
-// zoneCache avoids reading zone data once per file (LoadLocation is not
-// cached by the standard library).
-var zoneCache = newZones()
-
-// LoadZone resolves an IANA zone name, rejecting the empty name and
-// "Local", which would make builds depend on the machine.
-func LoadZone(name string) (*time.Location, error) { return zoneCache.load(name) }

@@ -10,6 +10,7 @@ import (
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/draft"
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/zone"
 )
 
 // Project is a loaded search.
@@ -32,7 +33,7 @@ func Load(fsys fs.FS, prefix string, cache *content.Cache) (*Project, followup.E
 	cfg, errs := config.Load(fsys, config.File, display)
 	p.Config = cfg
 	tz := cfg.Timezone
-	if _, err := content.LoadZone(tz); err != nil {
+	if _, err := zone.Load(tz); err != nil {
 		tz = "UTC" // already reported by config
 	}
 	apps, cerrs := content.Load(fsys, content.Options{DefaultTZ: tz, Prefix: prefix, Cache: cache})

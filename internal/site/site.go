@@ -15,6 +15,7 @@ import (
 	"github.com/followup-tool/followup/internal/draft"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/schedule"
+	"github.com/followup-tool/followup/internal/zone"
 )
 
 // Emit receives one output file: a slash-separated path relative to the
@@ -53,7 +54,7 @@ func Render(in Input, emit Emit) error {
 	if in.Plan == nil {
 		return fmt.Errorf("site: no plan")
 	}
-	r := &renderer{in: in, l: l, loc: zone(in.Config.Timezone)}
+	r := &renderer{in: in, l: l, loc: siteZone(in.Config.Timezone)}
 	if err := r.prepare(); err != nil {
 		return err
 	}
@@ -123,8 +124,9 @@ type renderer struct {
 	byApp   map[string][]ActionView // slug -> its actions, in plan order
 }
 
-func zone(name string) *time.Location {
-	if loc, err := time.LoadLocation(name); err == nil && name != "" && name != "Local" {
+// siteZone is the configured zone; config has already reported a bad one.
+func siteZone(name string) *time.Location {
+	if loc, err := zone.Load(name); err == nil {
 		return loc
 	}
 	return time.UTC

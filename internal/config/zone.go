@@ -1,5 +1,0 @@
-package config
-
-import "time"
-
-func loadZone(name string) (*time.Location, error) { return time.LoadLocation(name) }
