@@ -10,32 +10,15 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/schedule"
 )
 
-// Buckets of the agenda, in display order.
-const (
-	bucketOverdue = "overdue"
-	bucketToday   = "today"
-	bucketWeek    = "next 7 days"
-	bucketLater   = "later"
-)
-
-// bucket places an action relative to now in the application's zone. A
-// thank-you whose round is over is "today" however far its deadline: the
-// best time to write it is right away (seed 001).
-func bucket(a *followup.Action, now time.Time) string {
-	today := dayIn(now, a.App.Loc)
-	switch {
-	case a.Overdue:
-		return bucketOverdue
-	case a.Kind == followup.ThankYou && !a.Start.After(now):
-		return bucketToday
-	case !a.Day.After(today):
-		return bucketToday
-	case !a.Day.After(today.AddDays(7)):
-		return bucketWeek
-	}
-	return bucketLater
+// bucketLabel names a bucket in the terminal and in --json.
+var bucketLabel = map[schedule.Bucket]string{
+	schedule.Overdue: "overdue",
+	schedule.Today:   "today",
+	schedule.Week:    "next 7 days",
+	schedule.Later:   "later",
 }
 
 // jsonAction is the contract of SPEC 5 for scripts; keys may be added,
@@ -80,8 +63,8 @@ func runAgenda(env *Env, args []string) error {
 	var rows []jsonAction
 	for i := range l.Plan.Actions {
 		a := &l.Plan.Actions[i]
-		b := bucket(a, now)
-		if b == bucketLater && !*all {
+		bk := schedule.BucketOf(a, now)
+		if bk == schedule.Later && !*all {
 			continue
 		}
 		st := l.Plan.Status[a.App.Slug]
@@ -93,7 +76,7 @@ func runAgenda(env *Env, args []string) error {
 			ID: a.ID, Kind: string(a.Kind), Application: a.App.Slug, Company: a.App.Company,
 			Channel: string(a.Channel), Due: a.Due.Format(time.RFC3339), Overdue: a.Overdue,
 			Reason: a.Reason, Subject: d.Subject, Body: d.Body, Role: a.App.Role, Stage: string(st.Stage),
-			Bucket: b, Day: a.Day.String(), Start: a.Start.Format(time.RFC3339),
+			Bucket: bucketLabel[bk], Day: a.Day.String(), Start: a.Start.Format(time.RFC3339),
 		}
 		if a.To != nil {
 			row.To, row.Title = a.To.Name, a.To.Title
@@ -113,7 +96,7 @@ func runAgenda(env *Env, args []string) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(rows)
 	case isTerminal(env.Stdout):
-		printTable(env.Stdout, rows, now, *all)
+		printTable(env.Stdout, rows, *all)
 	default:
 		for _, r := range rows {
 			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Bucket, r.Due, r.Kind, r.Company, orDash(r.To), orDash(r.Channel), r.ID)
@@ -138,26 +121,26 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-func printTable(w io.Writer, rows []jsonAction, now time.Time, all bool) {
+func printTable(w io.Writer, rows []jsonAction, all bool) {
 	if len(rows) == 0 {
 		fmt.Fprintln(w, "Nothing due in the next 7 days. (followup agenda --all lists everything open.)")
 		return
 	}
-	order := []string{bucketOverdue, bucketToday, bucketWeek}
+	order := []schedule.Bucket{schedule.Overdue, schedule.Today, schedule.Week}
 	if all {
-		order = append(order, bucketLater)
+		order = append(order, schedule.Later)
 	}
 	for _, b := range order {
 		var in []jsonAction
 		for _, r := range rows {
-			if r.Bucket == b {
+			if r.Bucket == bucketLabel[b] {
 				in = append(in, r)
 			}
 		}
 		if len(in) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%d)\n", strings.ToUpper(b), len(in))
+		fmt.Fprintf(w, "\n%s (%d)\n", strings.ToUpper(bucketLabel[b]), len(in))
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, r := range in {
 			due, _ := time.Parse(time.RFC3339, r.Due)

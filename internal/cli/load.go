@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/project"
@@ -46,5 +45,3 @@ func renderAll(l *loaded) followup.ErrorList {
 	}
 	return errs
 }
-
-func dayIn(t time.Time, loc *time.Location) followup.Date { return followup.DateOf(t.In(loc)) }

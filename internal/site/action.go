@@ -6,15 +6,15 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/schedule"
 )
 
-// Buckets of the agenda, in display order. site.js computes the same ones
-// in the browser; keep the two in step (and with cli's agenda).
+// Buckets of the agenda, as site.js names them (schedule.BucketOf).
 const (
-	BucketOverdue = "overdue"
-	BucketToday   = "today"
-	BucketWeek    = "week"
-	BucketLater   = "later"
+	BucketOverdue = string(schedule.Overdue)
+	BucketToday   = string(schedule.Today)
+	BucketWeek    = string(schedule.Week)
+	BucketLater   = string(schedule.Later)
 )
 
 // ActionView is one open follow-up as the pages show it.
@@ -70,7 +70,7 @@ func (r *renderer) action(a *followup.Action, order int) (ActionView, error) {
 		Day:      a.Day.String(),
 		TZ:       loc.String(),
 		Deadline: !a.AllDay,
-		Bucket:   bucketOf(a, r.in.Plan.Now),
+		Bucket:   string(schedule.BucketOf(a, r.in.Plan.Now)),
 		Reason:   a.Reason,
 	}
 	if a.To != nil {
@@ -153,24 +153,6 @@ func kindLabel(a *followup.Action) string {
 		return "Withdrawal"
 	}
 	return string(a.Kind)
-}
-
-// bucketOf places an action relative to now, as `followup agenda` does: a
-// thank-you whose round is over belongs to today however far its
-// deadline, since the best time to write it is right away (seed 001).
-func bucketOf(a *followup.Action, now time.Time) string {
-	today := followup.DateOf(now.In(a.App.Loc))
-	switch {
-	case a.Overdue:
-		return BucketOverdue
-	case a.Kind == followup.ThankYou && !a.Start.After(now):
-		return BucketToday
-	case !a.Day.After(today):
-		return BucketToday
-	case !a.Day.After(today.AddDays(7)):
-		return BucketWeek
-	}
-	return BucketLater
 }
 
 // tel keeps what a tel: link needs: digits, and a + in front.

@@ -474,7 +474,7 @@ func TestBucketsMatchTheAgendaCommand(t *testing.T) {
 	plan := schedule.Plan(p.Apps, p.Config.Policy, now)
 	got := map[string]string{}
 	for i := range plan.Actions {
-		got[plan.Actions[i].ID] = bucketOf(&plan.Actions[i], now)
+		got[plan.Actions[i].ID] = string(schedule.BucketOf(&plan.Actions[i], now))
 	}
 	want := map[string]string{
 		"acme/thank-you/r1/jane-schmoe":     BucketToday, // the round is over: write it now
