@@ -202,7 +202,7 @@ func parseDays(s string) (followup.Span, string) {
 func unknownKey(parts []string) string {
 	key := strings.Join(parts, ".")
 	msg := fmt.Sprintf("unknown key %q", key)
-	if s := suggestKey(key); s != "" {
+	if s := followup.Suggest(key, allKeys); s != "" {
 		return msg + fmt.Sprintf(", did you mean %q?", s)
 	}
 	last := parts[len(parts)-1]
@@ -277,33 +277,3 @@ func tomlKindName(k string) string {
 var allKeys = []string{"title", "base_url", "timezone", "output", "public", "domain", "feed_key",
 	"owner", "owner.name", "owner.email", "owner.signature",
 	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters"}
-
-func suggestKey(key string) string {
-	best, bestD := "", 3
-	for _, k := range allKeys {
-		if d := levenshtein(key, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}

@@ -274,7 +274,7 @@ func (p *parser) loadError(e *yaml.LoadError) {
 	field := func() string { return p.paths[[2]int{line, col}] }
 	if m := reUnknown.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("unknown field %q", m[1])
-		if s := suggest(m[1], fieldsOf[m[2]]); s != "" {
+		if s := followup.Suggest(m[1], fieldsOf[m[2]]); s != "" {
 			msg += fmt.Sprintf(", did you mean %q?", s)
 			if m[2] == "rawApp" {
 				if p.suggested == nil {

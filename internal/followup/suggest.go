@@ -1,8 +1,9 @@
-package content
+package followup
 
-// suggest returns the candidate closest to s by edit distance, if it is
-// close enough to be a likely typo ("interveiwers" -> "interviewers").
-func suggest(s string, candidates []string) string {
+// Suggest returns the candidate closest to s by edit distance, if it is
+// close enough to be a likely typo ("interveiwers" -> "interviewers",
+// "timezon" -> "timezone"), for "did you mean" in messages.
+func Suggest(s string, candidates []string) string {
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
 		if d := distance(s, c); d < bestD {
