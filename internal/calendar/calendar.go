@@ -43,24 +43,6 @@ const ThankYouBlock = 30 * time.Minute
 // (notes/calendar.md §3); Thunderbird and imported copies keep them.
 const InterviewAlarm = time.Hour
 
-// Select returns the actions and interviews of one application, for its
-// own feed (SPEC 4: "A per-application feed as well").
-func Select(slug string, actions []followup.Action, interviews []followup.Interview) ([]followup.Action, []followup.Interview) {
-	var as []followup.Action
-	var is []followup.Interview
-	for _, a := range actions {
-		if a.App != nil && a.App.Slug == slug {
-			as = append(as, a)
-		}
-	}
-	for _, iv := range interviews {
-		if iv.App != nil && iv.App.Slug == slug {
-			is = append(is, iv)
-		}
-	}
-	return as, is
-}
-
 // UID is the UID of the event for an action or interview id: the id with
 // unsafe bytes percent-encoded, "@", and the domain. It depends on the id
 // alone, so a rebuild updates the event in place (SPEC 4).

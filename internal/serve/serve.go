@@ -45,8 +45,6 @@ type Server struct {
 	gen     int    // bumps on every build that changes what a page shows
 	subs    map[chan struct{}]bool
 	closing chan struct{}
-	// Stats, for tests and the console.
-	Builds int
 }
 
 // New makes a server; call Rebuild once before serving.
@@ -60,7 +58,6 @@ func New(build BuildFunc, now func() time.Time) *Server {
 func (s *Server) Rebuild() error {
 	site, err := s.build(s.now())
 	s.mu.Lock()
-	s.Builds++
 	changed := false
 	if err != nil {
 		text := err.Error()
