@@ -17,13 +17,17 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/project"
 	"github.com/followup-tool/followup/internal/schedule"
@@ -47,6 +51,12 @@ type Options struct {
 	Now     time.Time // the moment of the build
 	Public  bool      // a public build, whatever followup.toml says
 	FeedKey string    // when set, replaces feed_key (from FOLLOWUP_FEED_KEY)
+
+	// For `serve`, which builds again and again: files whose bytes did
+	// not change are not parsed again (Cache), and pages and feeds whose
+	// inputs did not change are not rendered again (Memo). Both may be nil.
+	Cache *content.Cache
+	Memo  *site.Memo
 }
 
 // Result is what a build did.
@@ -100,7 +110,10 @@ func Files(opt Options) (map[string][]byte, error) {
 		return nil, err
 	}
 	files := map[string][]byte{}
-	err = Render(res.Project, res.Config, res.Plan, nil, func(name string, data []byte) error {
+	if opt.Memo != nil {
+		opt.Memo.Gen = generation(res.Project.FS, res.Config)
+	}
+	err = Render(res.Project, res.Config, res.Plan, opt.Memo, func(name string, data []byte) error {
 		if _, dup := files[name]; dup {
 			return fmt.Errorf("build: two outputs named %s", name)
 		}
@@ -115,7 +128,7 @@ func Files(opt Options) (map[string][]byte, error) {
 
 // prepare loads and plans the project.
 func prepare(opt Options) (*Result, error) {
-	p, errs := project.Load(os.DirFS(opt.Dir), opt.Prefix, nil)
+	p, errs := project.Load(os.DirFS(opt.Dir), opt.Prefix, opt.Cache)
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
@@ -158,4 +171,21 @@ func outputDir(dir, output string) (string, error) {
 		return "", fmt.Errorf("output %q: that directory holds the project's own files; choose another, such as public", output)
 	}
 	return filepath.Join(dir, o), nil
+}
+
+// generation sums up what every page depends on: the configuration and
+// every file under layouts/ (pages, stylesheet, draft templates). When it
+// changes, a memo renders every page again.
+func generation(fsys fs.FS, cfg followup.Config) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%#v\n", cfg)
+	fs.WalkDir(fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(fsys, p)
+			fmt.Fprintf(h, "%s %d\n", p, len(b))
+			h.Write(b)
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -2,13 +2,9 @@ package cli
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"flag"
 	"fmt"
-	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/site"
-	iofs "io/fs"
 	"net"
 	"os"
 	"os/signal"
@@ -19,8 +15,6 @@ import (
 	"github.com/followup-tool/followup/internal/build"
 	"github.com/followup-tool/followup/internal/config"
 	"github.com/followup-tool/followup/internal/content"
-	"github.com/followup-tool/followup/internal/project"
-	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/serve"
 	"github.com/followup-tool/followup/internal/watch"
 )
@@ -95,48 +89,17 @@ func runServe(env *Env, args []string) error {
 	return nil
 }
 
-// newServer makes the in-memory server for the project in dir. Every
-// rebuild re-reads the project, but a file whose bytes did not change is
-// not parsed again (content.Cache).
+// newServer makes the in-memory server for the project in dir: each
+// rebuild is build.Files with a parse cache and a page memo kept between
+// rebuilds.
 func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serve.Server, error) {
-	cache := content.NewCache()
-	memo := site.NewMemo()
-	fsys := os.DirFS(dir)
+	opt := build.Options{Dir: dir, Prefix: dir, Public: public, FeedKey: env.Getenv(build.FeedKeyEnv),
+		Cache: content.NewCache(), Memo: site.NewMemo()}
 	return serve.New(func(now time.Time) (serve.Site, error) {
-		p, errs := project.Load(fsys, dir, cache)
-		if len(errs) > 0 {
-			return nil, errs.Err()
-		}
-		cfg, err := build.Configure(p.Config, build.Options{Public: public, FeedKey: env.Getenv(build.FeedKeyEnv)})
-		if err != nil {
-			return nil, err
-		}
-		plan := schedule.Plan(p.Apps, cfg.Policy, now)
-		memo.Gen = generation(fsys, cfg)
-		out := serve.Site{}
-		err = build.Render(p, cfg, plan, memo, func(path string, data []byte) error {
-			out[path] = data
-			return nil
-		})
-		return out, err
+		o := opt
+		o.Now = now
+		return build.Files(o)
 	}, clock), nil
-}
-
-// generation sums up what every page depends on: the configuration and
-// every file under layouts/ (pages, stylesheet, draft templates). When it
-// changes, serve renders every page again.
-func generation(fsys iofs.FS, cfg followup.Config) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%#v\n", cfg)
-	iofs.WalkDir(fsys, "layouts", func(p string, d iofs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := iofs.ReadFile(fsys, p)
-			fmt.Fprintf(h, "%s %d\n", p, len(b))
-			h.Write(b)
-		}
-		return nil
-	})
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // newWatcher watches what a build reads: content/ and layouts/ (recursively)
