@@ -3,7 +3,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"runtime/pprof"
 	"time"
 	_ "time/tzdata" // zones work on machines without zoneinfo (Windows, scratch images)
 
@@ -11,5 +13,19 @@ import (
 )
 
 func main() {
+	// FOLLOWUP_CPUPROFILE=file writes a CPU profile of the whole run, so
+	// a slow build on a user's machine can be looked at with go tool pprof.
+	if path := os.Getenv("FOLLOWUP_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "followup:", err)
+			os.Exit(2)
+		}
+		pprof.StartCPUProfile(f)
+		code := cli.Main(os.Args[1:], &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now})
+		pprof.StopCPUProfile()
+		f.Close()
+		os.Exit(code)
+	}
 	os.Exit(cli.Main(os.Args[1:], &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}))
 }

@@ -93,7 +93,7 @@ func Build(opt Options) (*Result, error) {
 	if res.Out, err = outputDir(opt.Dir, res.Config.Output); err != nil {
 		return nil, err
 	}
-	res.Files, err = Write(res.Out, func(emit site.Emit) error {
+	res.Files, err = WriteSite(res.Out, !res.Config.Public, func(emit site.Emit) error {
 		return Render(res.Project, res.Config, res.Plan, nil, emit)
 	})
 	if err != nil {

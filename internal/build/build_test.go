@@ -99,11 +99,11 @@ func TestWriteSwapsInTheNewSite(t *testing.T) {
 	if err != nil || n != 2 {
 		t.Fatalf("Write: %d, %v", n, err)
 	}
-	want := map[string]string{"index.html": "two", "a/index.html": "a2", Marker: markerText}
+	want := map[string]string{"index.html": "two", "a/index.html": "a2", Marker: markerFor(true)}
 	if got := tree(t, out); !same(got, want) {
 		t.Errorf("after the second build: %v", got)
 	}
-	if s := siblings(t, out); strings.Join(s, " ") != "public" {
+	if s := siblings(t, out); strings.Join(s, " ") != "public public.prev" {
 		t.Errorf("left beside public/: %v", s)
 	}
 	if st, _ := os.Stat(out); st.Mode().Perm() != 0o755 {
@@ -202,8 +202,112 @@ func TestKillDuringBuild(t *testing.T) {
 	if _, err := Write(out, files(map[string]string{"index.html": "next"})); err != nil {
 		t.Fatal(err)
 	}
-	if s := siblings(t, out); strings.Join(s, " ") != "public" {
+	if s := siblings(t, out); strings.Join(s, " ") != "public public.prev" {
 		t.Errorf("the next build left %v", s)
+	}
+}
+
+// TestBackBufferIsReusedExactly: the third build writes into the site
+// of the first, in place, and still ends up with exactly its own files.
+func TestBackBufferIsReusedExactly(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	prev := out + PrevSuffix
+	first := map[string]string{
+		"index.html":        "one, a longer page than the next",
+		"a/index.html":      "a1",
+		"gone/index.html":   "g",
+		"gone/deep/x.ics":   "x",
+		"a/calendar.ics":    "feed",
+		"becomes-dir":       "file",
+		"b/becomes-file/in": "in",
+	}
+	for _, m := range []map[string]string{first, {"index.html": "two"}} {
+		if _, err := Write(out, files(m)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ino := func(p string) uint64 {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Sys().(*syscall.Stat_t).Ino
+	}
+	reused := ino(filepath.Join(prev, "a", "index.html"))
+	// Something planted in the back buffer is never written through.
+	victim := filepath.Join(t.TempDir(), "victim")
+	os.WriteFile(victim, []byte("mine"), 0o644)
+	os.Remove(filepath.Join(prev, "a", "calendar.ics"))
+	if err := os.Symlink(victim, filepath.Join(prev, "a", "calendar.ics")); err != nil {
+		t.Fatal(err)
+	}
+	third := map[string]string{
+		"index.html":       "three",
+		"a/index.html":     "a3",
+		"a/calendar.ics":   "feed3",
+		"becomes-dir/x":    "now a file in a directory",
+		"b/becomes-file":   "now a file",
+		"new/index.html":   "new",
+		"new/calendar.ics": "new feed",
+	}
+	if _, err := Write(out, files(third)); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{Marker: markerFor(true)}
+	for k, v := range third {
+		want[k] = v
+	}
+	if got := tree(t, out); !same(got, want) {
+		t.Errorf("third build:\n got %v\nwant %v", got, want)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "mine" {
+		t.Errorf("the build wrote through a link in the back buffer: %q", b)
+	}
+	if got := ino(filepath.Join(out, "a", "index.html")); got != reused {
+		t.Errorf("a/index.html was created anew (inode %d), not overwritten in place (%d)", got, reused)
+	}
+	if got := tree(t, prev); got["index.html"] != "two" || len(got) != 2 {
+		t.Errorf("the back buffer holds %v, want the second build", got)
+	}
+}
+
+// TestNoPrivateBackBufferBesidePublic: after a private build, a public
+// one does not keep the private site around.
+func TestNoPrivateBackBufferBesidePublic(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	for _, private := range []bool{true, false, false} {
+		if _, err := WriteSite(out, private, files(map[string]string{"index.html": fmt.Sprint(private)})); err != nil {
+			t.Fatal(err)
+		}
+		if s := siblings(t, out); strings.Join(s, " ") != "public" && private {
+			t.Errorf("after the first build: %v", s)
+		}
+	}
+	// The second build replaced a private site: not kept. The third
+	// replaced a public one: kept.
+	got := tree(t, out+PrevSuffix)
+	if got["index.html"] != "false" || strings.Contains(got[Marker], privateNote) {
+		t.Errorf("back buffer beside a public site: %v", got)
+	}
+	if got := tree(t, out); got[Marker] != markerFor(false) {
+		t.Errorf("public marker: %q", got[Marker])
+	}
+}
+
+// TestBackBufferWithoutMarkerIsLeftAlone: a directory named like the
+// back buffer that followup did not write is neither used nor removed.
+func TestBackBufferWithoutMarkerIsLeftAlone(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(out+PrevSuffix, 0o755)
+	os.WriteFile(filepath.Join(out+PrevSuffix, "mine.txt"), []byte("mine"), 0o644)
+	if _, err := Write(out, files(map[string]string{"index.html": "one"})); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, out+PrevSuffix); got["mine.txt"] != "mine" || len(got) != 1 {
+		t.Errorf("public.prev: %v", got)
+	}
+	if got := tree(t, out); got["index.html"] != "one" || len(got) != 2 {
+		t.Errorf("public: %v", got)
 	}
 }
 
@@ -236,9 +340,14 @@ func TestSwapWithRenames(t *testing.T) {
 	os.WriteFile(filepath.Join(out, "f"), []byte("old"), 0o644)
 	os.MkdirAll(tmp, 0o755)
 	os.WriteFile(filepath.Join(tmp, "f"), []byte("new"), 0o644)
-	if err := swapRenames(tmp, out); err != nil {
+	aside, err := swapRenames(tmp, out)
+	if err != nil {
 		t.Fatal(err)
 	}
+	if got := tree(t, aside); got["f"] != "old" {
+		t.Errorf("the previous site is not at %s: %v", aside, got)
+	}
+	os.RemoveAll(aside)
 	if got := tree(t, out); got["f"] != "new" {
 		t.Errorf("got %v", got)
 	}

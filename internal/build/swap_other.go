@@ -2,4 +2,4 @@
 
 package build
 
-func swap(tmp, out string) error { return swapRenames(tmp, out) }
+func swap(tmp, out string) (string, error) { return swapRenames(tmp, out) }

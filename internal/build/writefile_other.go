@@ -1,0 +1,9 @@
+//go:build !unix
+
+package build
+
+import "os"
+
+func writeFile(path string, data []byte, reuse bool) error {
+	return os.WriteFile(path, data, 0o644)
+}
