@@ -25,6 +25,10 @@ func main() {
 		code := cli.Main(os.Args[1:], &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now})
 		pprof.StopCPUProfile()
 		f.Close()
+		if m, err := os.Create(path + ".allocs"); err == nil {
+			pprof.Lookup("allocs").WriteTo(m, 0)
+			m.Close()
+		}
 		os.Exit(code)
 	}
 	os.Exit(cli.Main(os.Args[1:], &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}))

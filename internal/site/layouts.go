@@ -24,7 +24,15 @@ type layouts struct {
 	closed        *template.Template
 	style, script []byte
 	display       map[string]string // file name -> how messages name it
+
+	// fastApp: base.html and application.html are the embedded
+	// defaults, so application pages can be written by appPageHTML.
+	fastApp bool
 }
+
+// noFastPath makes every page go through html/template; tests set it to
+// compare the two.
+var noFastPath bool
 
 // loadLayouts reads each layout from the project's layouts/ when present,
 // else from the embedded defaults, and reports every broken one.
@@ -71,6 +79,7 @@ func loadLayouts(fsys fs.FS, prefix string) (*layouts, followup.ErrorList) {
 	l.index = page("index.html")
 	l.app = page("application.html")
 	l.closed = page("closed.html")
+	l.fastApp = !noFastPath && l.display["base.html"] == "(default) base.html" && l.display["application.html"] == "(default) application.html"
 	return l, errs
 }
 

@@ -105,11 +105,14 @@ func Render(in Input, emit Emit) error {
 		if err != nil {
 			return nil, err
 		}
-		b, err := r.execute(l.app, "application.html", p)
-		if err == nil {
-			in.Memo.Put(a.Slug+"/index.html", key, b)
+		var b []byte
+		if l.fastApp {
+			b = appPageHTML(p)
+		} else if b, err = r.execute(l.app, "application.html", p); err != nil {
+			return nil, err
 		}
-		return b, err
+		in.Memo.Put(a.Slug+"/index.html", key, b)
+		return b, nil
 	}, func(i int, b []byte) error {
 		return emit(r.apps[i].Slug+"/index.html", b)
 	})

@@ -1,0 +1,225 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// renderBoth renders p twice, through html/template and through the
+// direct writer, and reports every page that differs.
+func renderBoth(t *testing.T, name string, fsys fstest.MapFS, public bool, now time.Time) int {
+	t.Helper()
+	p := load(t, fsys)
+	noFastPath = true
+	slow := build(t, p, public, now)
+	noFastPath = false
+	fast := build(t, p, public, now)
+	if len(slow) != len(fast) {
+		t.Fatalf("%s: %d files through the templates, %d through the fast path", name, len(slow), len(fast))
+	}
+	pages := 0
+	for f, want := range slow {
+		if !strings.HasSuffix(f, "/index.html") {
+			continue
+		}
+		pages++
+		if got := fast[f]; !bytes.Equal(got, want) {
+			t.Errorf("%s %s (public %v): fast path differs from the template at %s", name, f, public, firstDiff(string(want), string(got)))
+		}
+	}
+	return pages
+}
+
+// dirFS reads a project from disk into memory.
+func dirFS(t *testing.T, dir string) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	src := os.DirFS(dir)
+	for _, pat := range []string{"followup.toml", "content/*.md", "content/*/*.md"} {
+		names, _ := fs.Glob(src, pat)
+		for _, n := range names {
+			b, err := os.ReadFile(dir + "/" + n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[n] = &fstest.MapFile{Data: b}
+		}
+	}
+	return m
+}
+
+// hostile is a project whose every field carries what escaping must
+// handle: markup, quotes, plus signs, ampersands, NUL, invalid UTF-8,
+// percent signs, schemes that are not allowed.
+const hostile = `---
+company: "<script>alert('x')</script> & Sons + \"Co\""
+role: "R&D <b>Lead</b> + 'ops'"
+location: "Zürich & <Basel>"
+posting: "javascript:alert(1)"
+applied: 2026-11-02
+tz: Europe/Zurich
+contact:
+  name: "O'Brien <Pat> & +1"
+  title: "Dr."
+  email: "pat+jobs@x.example?a=b&c=%zz \"q\""
+  phone: "+41 (0) 44-555 12 34 ext. 9"
+rounds:
+  - at: 2026-11-20 10:00
+    length: 45m
+    kind: onsite
+    where: "Room \"A\" & <B>, 1+1"
+    timeline: 1 week
+    learned: "they use <Go> & \"Rust\" 100%"
+    interviewers:
+      - name: "Zoë 'Z' <Q>"
+        title: "Ms."
+        email: "zoe@x.example"
+        phone: "+41 44 555 00 00"
+      - name: "Ann + Bob"
+        by: letter
+log:
+  - on: 2026-11-24
+    heard: "We'll decide <soon> & \"write\" 50% + more\u0000done"
+    next: 2026-12-01
+    note: "ask about 'equity' & <stock>"
+---
+# Notes <with> & stuff
+
+- a [link](javascript:alert(1)) and <b>raw</b> html
+- ` + "`code <x>`" + `
+`
+
+const oddPosting = `---
+company: Odd
+role: Posting
+posting: "https://example.com/a b/%41?x=1&y=<2>#frag 'q'"
+applied: 2026-10-01
+---
+`
+
+func TestFastAppPageMatchesTemplate(t *testing.T) {
+	t.Cleanup(func() { noFastPath = false })
+	projects := map[string]fstest.MapFS{
+		"fixture": fixtureFS(t),
+		"sample":  dirFS(t, "../../content/.."),
+		"hostile": {
+			"followup.toml":          {Data: []byte("title = \"Search <&> 'x' + \\\"y\\\"\"\ntimezone = \"America/New_York\"\n[owner]\nname = \"Sam <Q> & Co\"\n")},
+			"content/hostile.md":     {Data: []byte(hostile)},
+			"content/odd-posting.md": {Data: []byte(oddPosting)},
+		},
+	}
+	nows := []string{"2026-10-05T09:00:00-04:00", fixtureNow, "2026-11-25T23:30:00-05:00", "2026-12-20T12:00:00-05:00", "2027-03-01T08:00:00-05:00"}
+	for name, fsys := range projects {
+		pages := 0
+		for _, now := range nows {
+			for _, public := range []bool{false, true} {
+				pages += renderBoth(t, name, fsys, public, mustTime(t, now))
+			}
+		}
+		if pages == 0 {
+			t.Errorf("%s: no application pages compared", name)
+		}
+	}
+}
+
+// TestFastAppPageMatchesTemplateOnRandomViews fills every field of the
+// page's view with random strings from an alphabet of what escaping
+// must handle, and takes every branch both ways.
+func TestFastAppPageMatchesTemplateOnRandomViews(t *testing.T) {
+	l, errs := loadLayouts(nil, "")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	alphabet := []string{"a", "Z", "0", " ", "<", ">", "&", "'", "\"", "+", "%", "%41", "%zz", "\x00", "\xff", "é", "→", "\n", "/", ":", "?", "#", "=", ";", "@", "!", "*", "(", ")", "[", "]", "~", "-", "_", ".", ",", "$", "\\", "javascript:", "http:", "HTTPS:", "mailto:", "tel:", "data:", "//", "\u2028", "\ufdd0", "`", "{{", "}}"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	str := func() string {
+		if rng.IntN(4) == 0 {
+			return ""
+		}
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	flag := func() bool { return rng.IntN(2) == 0 }
+	personView := func() PersonView {
+		return PersonView{Name: str(), Title: str(), Full: str(), Email: str(), Phone: str(), Tel: str()}
+	}
+	for i := range 3000 {
+		v := AppView{
+			Slug: str(), Company: str(), Role: str(), Location: str(), Posting: str(),
+			Stage: str(), StageLabel: str(), Closed: flag(), Applied: str(), AppliedISO: str(),
+			TZ: str(), LastContact: str(), Waiting: rng.IntN(400) - 5, HasWaiting: flag(), Since: str(),
+			Notes: template.HTML(str()), Feed: str(),
+		}
+		if flag() {
+			c := personView()
+			v.Contact = &c
+		}
+		for range rng.IntN(3) {
+			rd := RoundView{N: rng.IntN(9), Kind: str(), When: str(), WhenISO: str(), Length: str(), Where: str(), Timeline: str(), Learned: str(), Upcoming: flag()}
+			for range rng.IntN(3) {
+				by := []string{"email", "letter", "phone", str()}[rng.IntN(4)]
+				rd.Interviewers = append(rd.Interviewers, InterviewerView{PersonView: personView(), By: by, Thanked: str()})
+			}
+			v.Rounds = append(v.Rounds, rd)
+		}
+		for range rng.IntN(4) {
+			v.History = append(v.History, Event{Day: str(), DayISO: str(), Kind: str(), Text: str(), Detail: str(), Upcoming: flag()})
+		}
+		for range rng.IntN(4) {
+			a := ActionView{
+				ID: str(), Anchor: str(), Order: rng.IntN(1000), Kind: str(), Label: str(), Slug: str(),
+				Company: str(), Role: str(), To: str(), Channel: str(), Due: str(), DueISO: str(),
+				DueMS: rng.Int64() - rng.Int64(), StartMS: rng.Int64N(1 << 45), Day: str(), TZ: str(),
+				Deadline: flag(), Bucket: []string{"overdue", "today", "week", "later", str()}[rng.IntN(5)],
+				Reason: str(), Link: str(),
+			}
+			if flag() {
+				a.Draft = &DraftView{Subject: str(), Body: str(), Email: str(), Phone: str(), Tel: str(), Mail: flag()}
+			}
+			v.Actions = append(v.Actions, a)
+		}
+		pg := &AppPage{Page: Page{Site: str(), Title: str(), Root: str(), Public: flag(), Built: str(), BuiltISO: str()}, App: v}
+		if flag() {
+			pg.Title = pg.Site
+		}
+		if flag() {
+			pg.Feed = &Feed{URL: str()}
+		}
+		var want bytes.Buffer
+		if err := l.app.ExecuteTemplate(&want, "base.html", pg); err != nil {
+			t.Fatal(err)
+		}
+		if got := appPageHTML(pg); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("view %d: fast path differs from the template at %s\nview: %+v", i, firstDiff(want.String(), string(got)), pg)
+		}
+	}
+}
+
+func TestOverriddenLayoutTurnsTheFastPathOff(t *testing.T) {
+	for _, name := range []string{"base.html", "application.html"} {
+		fsys := fixtureFS(t)
+		b, _ := defaults.ReadFile("layouts/" + name)
+		fsys["layouts/"+name] = &fstest.MapFile{Data: bytes.Replace(b, []byte("</h1>"), []byte("</h1><p>mine</p>"), 1)}
+		site := build(t, load(t, fsys), false, mustTime(t, fixtureNow))
+		if name == "application.html" && !bytes.Contains(site["acme/index.html"], []byte("<p>mine</p>")) {
+			t.Errorf("layouts/%s did not reach the application pages", name)
+		}
+		l, _ := loadLayouts(fsys, "")
+		if l.fastApp {
+			t.Errorf("with layouts/%s the application pages still take the fast path", name)
+		}
+	}
+	if l, _ := loadLayouts(fixtureFS(t), ""); !l.fastApp {
+		t.Error("with the default layouts the fast path is off")
+	}
+}
