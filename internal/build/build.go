@@ -140,10 +140,15 @@ func prepare(opt Options) (*Result, error) {
 }
 
 // Render produces every file of the site through emit, without touching
-// the disk: the pages, the stylesheet and the script. Further outputs
-// (the calendar feeds) are added here, after the pages.
+// the disk: the pages, the stylesheet, the script and the calendar
+// feeds (each application's beside its page, made in the same parallel
+// pass; the whole search's at the end).
 func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, emit site.Emit) error {
-	err := site.Render(site.Input{
+	root, perApp, err := feeds(p, cfg, plan, memo)
+	if err != nil {
+		return err
+	}
+	err = site.Render(site.Input{
 		Memo:   memo,
 		Config: cfg,
 		Apps:   p.Apps,
@@ -151,11 +156,12 @@ func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo
 		Drafts: p.Drafts,
 		FS:     p.FS,
 		Prefix: p.Prefix,
+		PerApp: perApp,
 	}, emit)
 	if err != nil {
 		return err
 	}
-	return feeds(p, cfg, plan, memo, emit)
+	return emit(root.Name, root.Data)
 }
 
 // outputDir resolves the configured output inside the project and refuses

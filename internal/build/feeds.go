@@ -4,21 +4,19 @@ import (
 	"bytes"
 	"net/url"
 	"path"
-	"sort"
 
 	"github.com/followup-tool/followup/internal/calendar"
 	"github.com/followup-tool/followup/internal/followup"
-	"github.com/followup-tool/followup/internal/ordered"
 	"github.com/followup-tool/followup/internal/project"
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/site"
 )
 
-// feeds writes the calendar feed of the whole search at the root and one
-// per application beside its page. A public build writes them under the
-// unguessable name calendar.FeedName derives from the feed key, and with
-// no drafts, emails or phone numbers in them.
-func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, emit site.Emit) error {
+// feeds makes the calendar feed of the whole search, for the root, and
+// the function that makes each application's own, beside its page. A
+// public build names them calendar.FeedName derives from the feed key,
+// unguessable, and leaves drafts, emails and phone numbers out of them.
+func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo) (root site.Output, perApp func(*followup.Application) ([]site.Output, error), err error) {
 	name := calendar.FeedName(cfg.Public, cfg.FeedKey)
 	opt := calendar.Options{
 		Name:    cfg.Title,
@@ -37,16 +35,9 @@ func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, memo 
 	}
 	var buf bytes.Buffer
 	if err := calendar.Write(&buf, opt, plan.Actions, plan.Interviews, draft); err != nil {
-		return err
+		return root, nil, err
 	}
-	if err := emit(name, bytes.Clone(buf.Bytes())); err != nil {
-		return err
-	}
-	slugs := make([]string, 0, len(p.Apps))
-	for _, a := range p.Apps {
-		slugs = append(slugs, a.Slug)
-	}
-	sort.Strings(slugs)
+	root = site.Output{Name: name, Data: buf.Bytes()}
 	// Grouped once: selecting per application would be quadratic.
 	acts := map[string][]followup.Action{}
 	for _, a := range plan.Actions {
@@ -56,23 +47,23 @@ func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, memo 
 	for _, iv := range plan.Interviews {
 		ivs[iv.App.Slug] = append(ivs[iv.App.Slug], iv)
 	}
-	return ordered.Each(len(slugs), func(i int) ([]byte, error) {
-		st := plan.Status[slugs[i]]
-		key := memo.Fingerprint(st.App, st, acts[slugs[i]], nil, plan.Now)
-		if b, ok := memo.Get(path.Join(slugs[i], name), key); ok {
-			return b, nil
+	perApp = func(a *followup.Application) ([]site.Output, error) {
+		st := plan.Status[a.Slug]
+		file := path.Join(a.Slug, name)
+		key := memo.Fingerprint(st.App, st, acts[a.Slug], nil, plan.Now)
+		if b, ok := memo.Get(file, key); ok {
+			return []site.Output{{Name: file, Data: b}}, nil
 		}
 		var b bytes.Buffer
 		o := opt
-		o.Name = cfg.Title + ": " + plan.Status[slugs[i]].App.Company
-		err := calendar.Write(&b, o, acts[slugs[i]], ivs[slugs[i]], draft)
-		if err == nil {
-			memo.Put(path.Join(slugs[i], name), key, b.Bytes())
+		o.Name = cfg.Title + ": " + st.App.Company
+		if err := calendar.Write(&b, o, acts[a.Slug], ivs[a.Slug], draft); err != nil {
+			return nil, err
 		}
-		return b.Bytes(), err
-	}, func(i int, b []byte) error {
-		return emit(path.Join(slugs[i], name), b)
-	})
+		memo.Put(file, key, b.Bytes())
+		return []site.Output{{Name: file, Data: b.Bytes()}}, nil
+	}
+	return root, perApp, nil
 }
 
 // feedDomain names the owner of the UIDs: the configured domain, else the

@@ -31,6 +31,11 @@ type Input struct {
 	FS     fs.FS  // the project root, for layouts/ overrides; nil for the defaults only
 	Prefix string // how messages name the project root (the --source flag)
 	Memo   *Memo  // pages of an earlier render to reuse (serve); nil renders all
+
+	// PerApp makes further files of an application (its calendar feed),
+	// in the same parallel pass as its page; it must be safe to call
+	// from several goroutines. May be nil.
+	PerApp func(a *followup.Application) ([]Output, error)
 }
 
 // Page is what every page shares.
@@ -44,8 +49,12 @@ type Page struct {
 	Feed     *Feed  // the subscribe box; nil when there is nothing to subscribe to
 }
 
-// Render writes the whole site through emit: style.css, site.js,
-// index.html, then each application's page in slug order.
+// Render writes the whole site through emit: style.css, site.js, each
+// application's page in slug order (each followed by what in.PerApp
+// makes for it), then index.html and closed.html.
+//
+// The pages are rendered on every core and emitted in order; the index,
+// one big page, is rendered beside them rather than before them.
 func Render(in Input, emit Emit) error {
 	l, errs := loadLayouts(in.FS, in.Prefix)
 	if len(errs) > 0 {
@@ -64,58 +73,110 @@ func Render(in Input, emit Emit) error {
 	if err := emit("site.js", l.script); err != nil {
 		return err
 	}
-	idx := r.indexPage()
-	b, err := r.execute(l.index, "index.html", idx)
+	type page struct {
+		name string
+		data []byte
+	}
+	var index []page
+	var indexErr error
+	indexDone := make(chan struct{})
+	go func() {
+		defer close(indexDone)
+		idx := r.indexPage()
+		b, err := r.execute(l.index, "index.html", idx)
+		if err != nil {
+			indexErr = err
+			return
+		}
+		index = append(index, page{"index.html", b})
+		if idx.ClosedCount > 0 {
+			closed := *idx
+			closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
+			closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
+			b, err := r.execute(l.closed, "closed.html", &closed)
+			if err != nil {
+				indexErr = err
+				return
+			}
+			index = append(index, page{"closed.html", b})
+		}
+	}()
+	err := ordered.Each(len(r.apps), func(i int) ([]page, error) {
+		a := r.apps[i]
+		b, err := r.appPageBytes(a)
+		if err != nil {
+			return nil, err
+		}
+		out := []page{{a.Slug + "/index.html", b}}
+		if in.PerApp != nil {
+			more, err := in.PerApp(a)
+			if err != nil {
+				return nil, err
+			}
+			for _, o := range more {
+				out = append(out, page{o.Name, o.Data})
+			}
+		}
+		return out, nil
+	}, func(i int, out []page) error {
+		for _, o := range out {
+			if err := emit(o.name, o.data); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	<-indexDone
 	if err != nil {
 		return err
 	}
-	if err := emit("index.html", b); err != nil {
-		return err
+	if indexErr != nil {
+		return indexErr
 	}
-	if idx.ClosedCount > 0 {
-		closed := *idx
-		closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
-		closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
-		b, err := r.execute(l.closed, "closed.html", &closed)
-		if err != nil {
-			return err
-		}
-		if err := emit("closed.html", b); err != nil {
+	for _, o := range index {
+		if err := emit(o.name, o.data); err != nil {
 			return err
 		}
 	}
-	// Pages are independent: render them on every core, emit in order.
-	return ordered.Each(len(r.apps), func(i int) ([]byte, error) {
-		a := r.apps[i]
-		var key string
-		if in.Memo != nil {
-			views := r.byApp[a.Slug]
-			acts := make([]followup.Action, 0, len(views))
-			orders := make([]int, 0, len(views))
-			for _, v := range views {
-				acts = append(acts, in.Plan.Actions[v.Order])
-				orders = append(orders, v.Order)
-			}
-			key = in.Memo.Fingerprint(a, r.status(a), acts, orders, in.Plan.Now)
-			if b, ok := in.Memo.Get(a.Slug+"/index.html", key); ok {
-				return b, nil
-			}
+	return nil
+}
+
+// Output is one more file of the site.
+type Output struct {
+	Name string // slash-separated, relative to the site's root
+	Data []byte
+}
+
+// appPageBytes is <slug>/index.html, from the memo when nothing it shows
+// has changed.
+func (r *renderer) appPageBytes(a *followup.Application) ([]byte, error) {
+	in := r.in
+	var key string
+	if in.Memo != nil {
+		views := r.byApp[a.Slug]
+		acts := make([]followup.Action, 0, len(views))
+		orders := make([]int, 0, len(views))
+		for _, v := range views {
+			acts = append(acts, in.Plan.Actions[v.Order])
+			orders = append(orders, v.Order)
 		}
-		p, err := r.appPage(a)
-		if err != nil {
-			return nil, err
+		key = in.Memo.Fingerprint(a, r.status(a), acts, orders, in.Plan.Now)
+		if b, ok := in.Memo.Get(a.Slug+"/index.html", key); ok {
+			return b, nil
 		}
-		var b []byte
-		if l.fastApp {
-			b = appPageHTML(p)
-		} else if b, err = r.execute(l.app, "application.html", p); err != nil {
-			return nil, err
-		}
-		in.Memo.Put(a.Slug+"/index.html", key, b)
-		return b, nil
-	}, func(i int, b []byte) error {
-		return emit(r.apps[i].Slug+"/index.html", b)
-	})
+	}
+	p, err := r.appPage(a)
+	if err != nil {
+		return nil, err
+	}
+	var b []byte
+	if r.l.fastApp {
+		b = appPageHTML(p)
+	} else if b, err = r.execute(r.l.app, "application.html", p); err != nil {
+		return nil, err
+	}
+	in.Memo.Put(a.Slug+"/index.html", key, b)
+	return b, nil
 }
 
 type renderer struct {
