@@ -27,6 +27,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/followup-tool/followup/internal/config"
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/project"
@@ -86,20 +87,45 @@ func Configure(cfg followup.Config, opt Options) (followup.Config, error) {
 // its output directory with the new site. Content problems come back as
 // a followup.ErrorList.
 func Build(opt Options) (*Result, error) {
-	res, err := prepare(opt)
+	out, private, err := peek(opt)
 	if err != nil {
+		// Content problems come first, with followup.toml's own.
+		if _, perr := prepare(opt); perr != nil {
+			return nil, perr
+		}
 		return nil, err
 	}
-	if res.Out, err = outputDir(opt.Dir, res.Config.Output); err != nil {
-		return nil, err
-	}
-	res.Files, err = WriteSite(res.Out, !res.Config.Public, func(emit site.Emit) error {
+	// The content is loaded and planned inside the fill, so that the
+	// back buffer is claimed and listed at the same time.
+	var res *Result
+	n, err := WriteSite(out, private, func(emit site.Emit) error {
+		var err error
+		if res, err = prepare(opt); err != nil {
+			return err
+		}
 		return Render(res.Project, res.Config, res.Plan, nil, emit)
 	})
 	if err != nil {
 		return nil, err
 	}
+	res.Out, res.Files = out, n
 	return res, nil
+}
+
+// peek reads where the site goes and whether it is private from
+// followup.toml alone, before the content is loaded.
+func peek(opt Options) (out string, private bool, err error) {
+	cfg, errs := config.Load(os.DirFS(opt.Dir), config.File, config.File)
+	if len(errs) > 0 {
+		return "", false, errs.Err()
+	}
+	if cfg, err = Configure(cfg, opt); err != nil {
+		return "", false, err
+	}
+	if out, err = outputDir(opt.Dir, cfg.Output); err != nil {
+		return "", false, err
+	}
+	return out, !cfg.Public, nil
 }
 
 // Files builds the site in memory, for `serve`: the files Build would

@@ -271,6 +271,42 @@ func TestBackBufferIsReusedExactly(t *testing.T) {
 	}
 }
 
+// TestFailedBuildKeepsTheBackBuffer: the back buffer is claimed while
+// fill runs; a failed fill gives it back for the next build.
+func TestFailedBuildKeepsTheBackBuffer(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	for _, v := range []string{"one", "two"} {
+		if _, err := Write(out, files(map[string]string{"index.html": v})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, fill := range []func(site.Emit) error{
+		func(site.Emit) error { return errors.New("bad content") },
+		func(emit site.Emit) error {
+			if err := emit("index.html", []byte("half")); err != nil {
+				return err
+			}
+			return errors.New("broken layout")
+		},
+	} {
+		if _, err := Write(out, fill); err == nil {
+			t.Fatal("want the fill's error")
+		}
+		if s := siblings(t, out); strings.Join(s, " ") != "public public.prev" {
+			t.Errorf("after a failed build: %v", s)
+		}
+		if got := tree(t, out); got["index.html"] != "two" {
+			t.Errorf("public/ changed: %v", got)
+		}
+	}
+	if _, err := Write(out, files(map[string]string{"index.html": "three"})); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, out+PrevSuffix); got["index.html"] != "two" {
+		t.Errorf("back buffer after the next good build: %v", got)
+	}
+}
+
 // TestNoPrivateBackBufferBesidePublic: after a private build, a public
 // one does not keep the private site around.
 func TestNoPrivateBackBufferBesidePublic(t *testing.T) {

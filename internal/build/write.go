@@ -74,11 +74,34 @@ func WriteSite(out string, private bool, fill func(emit site.Emit) error) (int, 
 	if err := checkReplaceable(out); err != nil {
 		return 0, err
 	}
-	tmp, existing, err := stage(parent, base)
-	if err != nil {
-		return 0, fmt.Errorf("cannot stage the new site beside %s: %w", out, err)
+	// The back buffer is claimed and listed while fill works (at 100,000
+	// applications listing it takes seconds); the first file waits.
+	staged := make(chan stagedDir, 1)
+	go func() {
+		var st stagedDir
+		st.dir, st.existing, st.err = stage(parent, base)
+		staged <- st
+	}()
+	var st stagedDir
+	var waited bool
+	wait := func() stagedDir {
+		if !waited {
+			st, waited = <-staged, true
+			if st.err != nil {
+				st.err = fmt.Errorf("cannot stage the new site beside %s: %w", out, st.err)
+			}
+		}
+		return st
 	}
-	n, err := fillDir(tmp, existing, private, fill)
+	n, err := fillDir(wait, private, fill)
+	st = wait()
+	if st.err != nil {
+		if err == nil {
+			err = st.err
+		}
+		return 0, err
+	}
+	tmp := st.dir
 	if err == nil {
 		err = os.Chmod(tmp, 0o755)
 	}
@@ -87,13 +110,26 @@ func WriteSite(out string, private bool, fill func(emit site.Emit) error) (int, 
 		aside, err = swap(tmp, out)
 	}
 	if err != nil {
-		os.RemoveAll(tmp)
+		// A failed build gives the back buffer back: it still holds the
+		// marker, and the next build lists it anyway.
+		if ours(tmp) {
+			keepAsPrev(tmp, filepath.Join(parent, base+PrevSuffix), true)
+		} else {
+			os.RemoveAll(tmp)
+		}
 		return 0, err
 	}
 	if aside != "" {
 		keepAsPrev(aside, filepath.Join(parent, base+PrevSuffix), private)
 	}
 	return n, nil
+}
+
+// stagedDir is where the new site is written, and what it already holds.
+type stagedDir struct {
+	dir      string
+	existing map[string]fs.FileMode
+	err      error
 }
 
 const (
@@ -198,17 +234,26 @@ func inventory(dir string) (map[string]fs.FileMode, error) {
 	return found, firstErr
 }
 
-// fillDir writes what fill emits into dir. existing is what dir already
-// holds (the back buffer): files there are overwritten in place, and
-// whatever the new site does not have is removed at the end.
-func fillDir(dir string, existing map[string]fs.FileMode, private bool, fill func(emit site.Emit) error) (int, error) {
+// fillDir writes what fill emits into the staged directory, which it
+// waits for on the first file. What the directory already holds (the back
+// buffer) is overwritten in place, and whatever the new site does not
+// have is removed at the end.
+func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) error) (int, error) {
+	var dir string
+	var existing map[string]fs.FileMode
 	seen := map[string]bool{}
-	made := map[string]bool{".": true} // directories that exist now
+	made := map[string]bool{".": true} // directories made by this build
 	used := map[string]bool{".": true} // directories the new site has
-	for p, t := range existing {
-		if t.IsDir() {
-			made[p] = true
+	ready := false
+	start := func() error {
+		if !ready {
+			st := stage()
+			if st.err != nil {
+				return st.err
+			}
+			dir, existing, ready = st.dir, st.existing, true
 		}
+		return nil
 	}
 	// Files are written by a few goroutines: at 10,000 applications the
 	// build was mostly waiting on open and write, one file at a time.
@@ -247,10 +292,11 @@ func fillDir(dir string, existing map[string]fs.FileMode, private bool, fill fun
 			return err
 		}
 		used[rel] = true
-		if made[rel] {
+		t, ok := existing[rel]
+		if made[rel] || ok && t.IsDir() {
 			return nil
 		}
-		if t, ok := existing[rel]; ok && !t.IsDir() {
+		if ok {
 			if err := os.Remove(abs(rel)); err != nil {
 				return err
 			}
@@ -266,6 +312,9 @@ func fillDir(dir string, existing map[string]fs.FileMode, private bool, fill fun
 			return fmt.Errorf("build: two outputs named %s", name)
 		}
 		seen[name] = true
+		if err := start(); err != nil {
+			return err
+		}
 		mu.Lock()
 		err := writeErr
 		mu.Unlock()
@@ -287,7 +336,7 @@ func fillDir(dir string, existing map[string]fs.FileMode, private bool, fill fun
 				if err := os.RemoveAll(abs(name)); err != nil {
 					return err
 				}
-				delete(made, name)
+				delete(existing, name)
 			default: // a link or a device: never written through
 				if err := os.Remove(abs(name)); err != nil {
 					return err
@@ -302,6 +351,9 @@ func fillDir(dir string, existing map[string]fs.FileMode, private bool, fill fun
 	wg.Wait()
 	if err == nil {
 		err = writeErr
+	}
+	if err == nil {
+		err = start()
 	}
 	if err != nil {
 		return 0, err
