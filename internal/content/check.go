@@ -23,7 +23,7 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 		TZ:       raw.TZ,
 	}
 	for _, f := range []string{"company", "role"} {
-		if n, ok := p.index[f]; ok && isEmpty(n) {
+		if n := p.node(f); n != nil && isEmpty(n) {
 			p.errorf(p.pos(f), "%s: must not be empty", f)
 		}
 	}
@@ -125,7 +125,7 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 		case 0:
 			p.errorf(p.pos(base), "log entry %d: say what happened with one of sent:, heard: or outcome:", i+1)
 		case 1:
-			if n := p.index[base+"."+set[0]]; set[0] != "heard" && isEmpty(n) {
+			if n := p.node(base + "." + set[0]); set[0] != "heard" && isEmpty(n) {
 				p.errorf(p.pos(base+"."+set[0]), "%s: must not be empty; want %s", set[0], map[string]string{
 					"sent":    "check-in, nudge, after-rejection or withdrawal",
 					"outcome": "offer, rejected, withdrawn or accepted",

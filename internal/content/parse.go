@@ -35,7 +35,8 @@ type parser struct {
 	front     []byte
 	yl        *yamlLines // built on the first error
 	errs      followup.ErrorList
-	index     map[string]*yaml.Node // dotted path -> value node
+	doc       *yaml.Node            // the front matter's top mapping
+	index     map[string]*yaml.Node // dotted path -> value node; nil until needed
 	keys      map[string]*yaml.Node // dotted path -> key node
 	paths     map[[2]int]string     // value position -> dotted path
 	rejected  map[followup.Pos]bool // where the decoder rejected a value
@@ -87,7 +88,7 @@ func (p *parser) reject(pos followup.Pos, msg string) {
 // parents, then to the top of the file.
 func (p *parser) pos(path string) followup.Pos {
 	for {
-		if n, ok := p.index[path]; ok {
+		if _, n := p.lookup(path); n != nil {
 			return p.at(n.Line, n.Column)
 		}
 		i := strings.LastIndexByte(path, '.')
@@ -100,13 +101,128 @@ func (p *parser) pos(path string) followup.Pos {
 
 // keyPos is the position of the key at path (for "this field should not be here").
 func (p *parser) keyPos(path string) followup.Pos {
-	if n, ok := p.keys[path]; ok {
-		return p.at(n.Line, n.Column)
+	if k, _ := p.lookup(path); k != nil {
+		return p.at(k.Line, k.Column)
 	}
 	return p.pos(path)
 }
 
-func (p *parser) has(path string) bool { _, ok := p.index[path]; return ok }
+func (p *parser) has(path string) bool { _, n := p.lookup(path); return n != nil }
+
+// node is the value at a dotted path, or nil.
+func (p *parser) node(path string) *yaml.Node { _, n := p.lookup(path); return n }
+
+// lookup finds the key and value nodes at a dotted path ("rounds.1.at")
+// by walking down from the top, numbering the records of a list the way
+// the decoder does (walk's index gives the same answers, and is built
+// only when a file has problems: building it for every file was a
+// quarter of what parsing allocated).
+func (p *parser) lookup(path string) (key, val *yaml.Node) {
+	if p.index != nil {
+		return p.keys[path], p.index[path]
+	}
+	n := p.doc
+	if n == nil {
+		return nil, nil
+	}
+	var stack [6]string
+	parts := stack[:0]
+	for rest := path; rest != ""; {
+		var seg string
+		seg, rest, _ = strings.Cut(rest, ".")
+		switch n.Kind {
+		case yaml.MappingNode:
+			var k, v *yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if c := n.Content[i]; c.Value == seg && !(c.Kind == yaml.ScalarNode && c.ShortTag() == "!!null") {
+					k, v = c, n.Content[i+1] // the last of duplicates, as walk
+				}
+			}
+			if v == nil {
+				return nil, nil
+			}
+			key, n = k, v
+		case yaml.SequenceNode:
+			want, err := strconv.Atoi(seg)
+			if err != nil {
+				return nil, nil
+			}
+			records := isRecordListParts(parts)
+			var v *yaml.Node
+			i := 0
+			for _, c := range n.Content {
+				if records && !isRecord(c) {
+					continue
+				}
+				if i == want {
+					v = c
+					break
+				}
+				i++
+			}
+			if v == nil {
+				return nil, nil
+			}
+			key, n = nil, v
+		default:
+			return nil, nil
+		}
+		parts = append(parts, seg)
+	}
+	return key, n
+}
+
+// isRecord: a list of records keeps only mappings, as the decoder does.
+func isRecord(c *yaml.Node) bool {
+	kind := c.Kind
+	if kind == yaml.AliasNode && c.Alias != nil {
+		kind = c.Alias.Kind
+	}
+	return kind == yaml.MappingNode
+}
+
+// buildIndex makes walk's maps, for the error paths that need positions
+// by path and paths by position.
+func (p *parser) buildIndex() {
+	if p.index != nil || p.doc == nil {
+		return
+	}
+	p.index = map[string]*yaml.Node{}
+	p.keys = map[string]*yaml.Node{}
+	p.paths = map[[2]int]string{}
+	p.walk("", p.doc)
+}
+
+// suspicious reports whether walk would find a problem: a field without a
+// name, an alias, or an entry that is not a record in a list of records.
+// Files without any (nearly all) never build the index.
+func suspicious(n *yaml.Node, parts []string) bool {
+	switch n.Kind {
+	case yaml.AliasNode:
+		return true
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!null" {
+				return true
+			}
+			if suspicious(n.Content[i+1], append(parts, k.Value)) {
+				return true
+			}
+		}
+	case yaml.SequenceNode:
+		records := isRecordListParts(parts)
+		for _, c := range n.Content {
+			if records && !isRecord(c) {
+				return true
+			}
+			if suspicious(c, append(parts, "#")) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.Application {
 	front, body, _, problem := split(data)
@@ -116,7 +232,7 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 		return nil
 	}
 	var raw rawApp
-	if len(bytes.TrimSpace(stripComments(front))) == 0 {
+	if onlyComments(front) {
 		p.missing(&raw)
 		return nil
 	}
@@ -133,10 +249,10 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 		p.errorf(p.at(doc.Line, doc.Column), "front matter must be fields (company: …, role: …), not %s", describeNode(doc))
 		return nil
 	}
-	p.index = map[string]*yaml.Node{}
-	p.keys = map[string]*yaml.Node{}
-	p.paths = map[[2]int]string{}
-	p.walk("", doc)
+	p.doc = doc
+	if suspicious(doc, make([]string, 0, 6)) {
+		p.buildIndex() // and report what walk finds
+	}
 	if err := doc.Load(&raw, yaml.WithKnownFields()); err != nil {
 		p.yamlError(err)
 		var many *yaml.LoadErrors
@@ -156,17 +272,21 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 	return app
 }
 
-// stripComments blanks YAML comment lines, to tell front matter that holds
-// nothing from front matter that holds fields.
-func stripComments(b []byte) []byte {
-	var out []byte
-	for _, l := range bytes.Split(b, []byte("\n")) {
-		t := bytes.TrimSpace(l)
-		if len(t) > 0 && t[0] != '#' {
-			out = append(out, t...)
+// onlyComments reports whether front matter holds nothing but blank and
+// comment lines: no fields at all.
+func onlyComments(b []byte) bool {
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
+			return false
 		}
 	}
-	return out
+	return true
 }
 
 // missing reports a required field that is not written at all; one that
@@ -236,11 +356,17 @@ func (p *parser) walk(path string, n *yaml.Node) {
 // isRecordList reports whether the list at path holds records (rounds, log
 // entries, interviewers) rather than single values.
 func isRecordList(path string) bool {
-	if path == "rounds" || path == "log" {
-		return true
+	return isRecordListParts(strings.Split(path, "."))
+}
+
+func isRecordListParts(parts []string) bool {
+	switch len(parts) {
+	case 1:
+		return parts[0] == "rounds" || parts[0] == "log"
+	case 3:
+		return parts[0] == "rounds" && parts[2] == "interviewers"
 	}
-	parts := strings.Split(path, ".")
-	return len(parts) == 3 && parts[0] == "rounds" && parts[2] == "interviewers"
+	return false
 }
 
 var (
@@ -271,6 +397,7 @@ func (p *parser) yamlError(err error) {
 func (p *parser) loadError(e *yaml.LoadError) {
 	line, col := e.Mark.Line, e.Mark.Column
 	msg := e.Message
+	p.buildIndex()
 	field := func() string { return p.paths[[2]int{line, col}] }
 	if m := reUnknown.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("unknown field %q", m[1])
