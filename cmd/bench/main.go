@@ -45,8 +45,9 @@ func main() {
 	gen := flag.String("gen", "../shared/bench/gencorpus.py", "the corpus generator")
 	dir := flag.String("dir", ".bench", "where corpora and binaries are kept")
 	serveToo := flag.Bool("serve", true, "also time serve's save-to-reload rebuild (BenchmarkServeRebuild, 1,000 applications)")
+	browserToo := flag.Bool("browser", true, "also load each size's index.html and closed.html in Chromium (sizes up to 10,000)")
 	flag.Parse()
-	if err := run(*sizes, *runs, *gen, *dir); err != nil {
+	if err := run(*sizes, *runs, *gen, *dir, *browserToo); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -164,7 +165,7 @@ func median(s []sample) sample {
 	return sample{pick(func(x sample) float64 { return x.wall }), pick(func(x sample) float64 { return x.cpu }), pick(func(x sample) float64 { return x.rssMiB })}
 }
 
-func run(sizes string, runs int, gen, dir string) error {
+func run(sizes string, runs int, gen, dir string, browserToo bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -187,6 +188,14 @@ func run(sizes string, runs int, gen, dir string) error {
 		if err != nil {
 			return err
 		}
+		// The first build has no previous site to overwrite in place: it
+		// creates every directory and file (see build.PrevSuffix).
+		os.RemoveAll(filepath.Join(corpus, "public"))
+		os.RemoveAll(filepath.Join(corpus, "public"+".prev"))
+		first, err := measure(bin, "build", "--source", corpus, "--now", now)
+		if err != nil {
+			return err
+		}
 		var fl, fu []sample
 		for i := 0; i < runs; i++ {
 			a, err := measure(self, "floor", corpus)
@@ -202,6 +211,7 @@ func run(sizes string, runs int, gen, dir string) error {
 		mf, mu := median(fl), median(fu)
 		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8s\n", n, "floor", mf.wall, mf.cpu, mf.rssMiB, "1.00")
 		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8.2f\n", n, "followup build", mu.wall, mu.cpu, mu.rssMiB, mu.wall/mf.wall)
+		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8.2f\n", n, "  first build", first.wall, first.cpu, first.rssMiB, first.wall/mf.wall)
 		for _, cmd := range []string{"check", "agenda"} {
 			var ss []sample
 			for i := 0; i < runs; i++ {
@@ -213,6 +223,21 @@ func run(sizes string, runs int, gen, dir string) error {
 			}
 			m := median(ss)
 			fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8s\n", n, "followup "+cmd, m.wall, m.cpu, m.rssMiB, "")
+		}
+		if browserToo && n <= 10000 {
+			for _, page := range []string{"index.html", "closed.html"} {
+				file := filepath.Join(corpus, "public", page)
+				st, err := os.Stat(file)
+				if err != nil {
+					continue // a small search has no closed.html
+				}
+				l, err := browse(file, runs)
+				if err != nil {
+					return err
+				}
+				fmt.Printf("%-8d %-16s %9.3f %9s %10s %8s  %.1f MB; DOMContentLoaded %.0f ms, load %.0f ms (Chromium, median of %d)\n",
+					n, "  "+page, l.load/1000, "", "", "", float64(st.Size())/1e6, l.dom, l.load, runs)
+			}
 		}
 	}
 	return nil
