@@ -26,6 +26,7 @@ func runBuild(env *Env, args []string) error {
 	if st, err := os.Stat(c.dir()); err != nil || !st.IsDir() {
 		return usageError{fmt.Sprintf("--source %s: not a directory", c.source)}
 	}
+	sizeHeap(c.dir())
 	res, err := build.Build(build.Options{
 		Dir:     c.dir(),
 		Prefix:  c.dir(),

@@ -89,7 +89,9 @@ func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList)
 	fileErrs := make([]followup.ErrorList, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	workers := min(runtime.GOMAXPROCS(0), max(len(files), 1))
+	// More workers than cores: each waits on its file reads now and then,
+	// and another parses meanwhile.
+	workers := min(2*runtime.GOMAXPROCS(0), max(len(files), 1))
 	for range workers {
 		wg.Add(1)
 		go func() {
