@@ -170,11 +170,8 @@ func prepare(opt Options) (*Result, error) {
 // feeds (each application's beside its page, made in the same parallel
 // pass; the whole search's at the end).
 func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, emit site.Emit) error {
-	root, perApp, err := feeds(p, cfg, plan, memo)
-	if err != nil {
-		return err
-	}
-	err = site.Render(site.Input{
+	perApp, root := feeds(p, cfg, plan, memo)
+	err := site.Render(site.Input{
 		Memo:   memo,
 		Config: cfg,
 		Apps:   p.Apps,
@@ -184,10 +181,14 @@ func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo
 		Prefix: p.Prefix,
 		PerApp: perApp,
 	}, emit)
+	r := <-root // made beside the pages
 	if err != nil {
 		return err
 	}
-	return emit(root.Name, root.Data)
+	if r.err != nil {
+		return r.err
+	}
+	return emit(r.Name, r.Data)
 }
 
 // outputDir resolves the configured output inside the project and refuses

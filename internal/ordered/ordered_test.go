@@ -3,6 +3,7 @@ package ordered
 import (
 	"errors"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -52,5 +53,17 @@ func TestEachStopsAtFirstError(t *testing.T) {
 	})
 	if !errors.Is(err, boom) {
 		t.Fatal(err)
+	}
+}
+
+func TestForVisitsEveryIndexOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 63, 64, 65, 255, 256, 257, 10000} {
+		seen := make([]int32, n)
+		For(n, func(i int) { atomic.AddInt32(&seen[i], 1) })
+		for i, c := range seen {
+			if c != 1 {
+				t.Fatalf("n=%d: index %d visited %d times", n, i, c)
+			}
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/ordered"
 )
 
 // Status is what the plan says about one application.
@@ -29,18 +30,37 @@ type Result struct {
 
 // Plan computes every open action for apps under pol at now.
 func Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Result {
-	res := &Result{Now: now, Status: map[string]*Status{}}
+	res := &Result{Now: now, Status: make(map[string]*Status, len(apps))}
 	past := make([]*followup.Application, len(apps))
-	for i, a := range apps {
-		past[i] = asOf(a, followup.DateOf(now.In(a.Loc)))
-	}
+	ordered.For(len(apps), func(i int) {
+		past[i] = asOf(apps[i], followup.DateOf(now.In(apps[i].Loc)))
+	})
 	accepts := acceptances(past)
-	for _, a := range past {
+	// Each application is planned on its own (the acceptances are all
+	// they share), so on every core; the results are joined in order.
+	type planned struct {
+		actions    []followup.Action
+		interviews []followup.Interview
+		status     *Status
+	}
+	out := make([]planned, len(past))
+	ordered.For(len(past), func(i int) {
+		a := past[i]
 		p := &planner{app: a, pol: pol, now: now, today: followup.DateOf(now.In(a.Loc))}
 		p.plan(accepts)
-		res.Actions = append(res.Actions, p.actions...)
-		res.Interviews = append(res.Interviews, interviews(a)...)
-		res.Status[a.Slug] = p.status()
+		out[i] = planned{p.actions, interviews(a), p.status()}
+	})
+	nActions, nInterviews := 0, 0
+	for i := range out {
+		nActions += len(out[i].actions)
+		nInterviews += len(out[i].interviews)
+	}
+	res.Actions = make([]followup.Action, 0, nActions)
+	res.Interviews = make([]followup.Interview, 0, nInterviews)
+	for i, a := range past {
+		res.Actions = append(res.Actions, out[i].actions...)
+		res.Interviews = append(res.Interviews, out[i].interviews...)
+		res.Status[a.Slug] = out[i].status
 	}
 	sort.SliceStable(res.Actions, func(i, j int) bool {
 		a, b := res.Actions[i], res.Actions[j]

@@ -202,14 +202,22 @@ func (r *renderer) prepare() error {
 	r.apps = append([]*followup.Application(nil), r.in.Apps...)
 	sort.Slice(r.apps, func(i, j int) bool { return r.apps[i].Slug < r.apps[j].Slug })
 	r.byApp = map[string][]ActionView{}
-	for i := range r.in.Plan.Actions {
-		a := &r.in.Plan.Actions[i]
-		v, err := r.action(a, i)
-		if err != nil {
-			return err
+	acts := r.in.Plan.Actions
+	views := make([]ActionView, len(acts))
+	errs := make([]error, len(acts))
+	// Views and their drafts on every core: 20,000 open actions at
+	// 100,000 applications took 0.2 s on one.
+	ordered.For(len(acts), func(i int) {
+		views[i], errs[i] = r.action(&acts[i], i)
+	})
+	r.actions = make([]ActionView, 0, len(acts))
+	for i := range acts {
+		if errs[i] != nil {
+			return errs[i]
 		}
-		r.byApp[a.App.Slug] = append(r.byApp[a.App.Slug], v)
-		v.Link = hrefTo("", a.App.Slug) + "#" + v.Anchor
+		v := views[i]
+		r.byApp[acts[i].App.Slug] = append(r.byApp[acts[i].App.Slug], v)
+		v.Link = hrefTo("", acts[i].App.Slug) + "#" + v.Anchor
 		r.actions = append(r.actions, v)
 	}
 	return nil
