@@ -498,3 +498,110 @@ func (w *htmlOut) action(v *ActionView) {
 	}
 	w.s("\n</li>")
 }
+
+// tableHTML is base.html's "pipeline-table" block for p.
+func tableHTML(p *IndexPage, rows [][]byte) []byte {
+	n := 0
+	for _, r := range rows {
+		n += len(r)
+	}
+	w := &htmlOut{b: make([]byte, 0, n+1024)}
+	w.s("\n    <table class=\"sortable\" id=\"pipeline-table\">\n      <caption>")
+	switch {
+	case p.ClosedPage:
+		w.s("Closed applications: accepted, rejected and withdrawn, with their notes sent")
+	case p.ClosedCount != 0:
+		w.s("Open applications (the ")
+		w.int(int64(p.ClosedCount))
+		w.s(" closed ones are on <a href=\"closed.html\">their own page</a>)")
+	default:
+		w.s("Every application")
+	}
+	w.s("; sort by any column heading.</caption>\n      <thead>\n        <tr>\n" +
+		"          <th scope=\"col\" data-type=\"text\">Company</th>\n" +
+		"          <th scope=\"col\" data-type=\"text\" class=\"col-role\">Role</th>\n" +
+		"          <th scope=\"col\" data-type=\"number\">Stage</th>\n" +
+		"          <th scope=\"col\" data-type=\"text\">Last contact</th>\n" +
+		"          <th scope=\"col\" data-type=\"number\">Next action</th>\n" +
+		"          <th scope=\"col\" data-type=\"number\" class=\"num\">Days waiting</th>\n" +
+		"        </tr>\n      </thead>\n      <tbody>")
+	for _, r := range rows {
+		w.b = append(w.b, r...)
+	}
+	w.s("\n      </tbody>\n    </table>\n")
+	return w.b
+}
+
+// rowHTML is one row of the "pipeline-table" block, the i-th.
+func rowHTML(i int, r *Row) []byte {
+	w := &htmlOut{b: make([]byte, 0, 768)}
+	w.s("\n        <tr data-row=\"")
+	w.int(int64(i))
+	w.s("\">\n          <td data-sort=\"")
+	w.h(r.Company)
+	w.s("\"><a href=\"")
+	w.urlStart(r.Href)
+	w.s("\">")
+	w.h(r.Company)
+	w.s("</a></td>\n          <td class=\"col-role\">")
+	w.h(r.Role)
+	w.s("</td>\n          <td data-sort=\"")
+	w.int(int64(r.StageOrder))
+	w.s("\"><span class=\"pill stage-")
+	w.h(r.Stage)
+	w.s("\">")
+	w.h(r.StageLabel)
+	w.s("</span></td>\n          <td data-sort=\"")
+	w.h(r.LastContact)
+	w.s("\">")
+	if r.LastContact != "" {
+		w.s("<time datetime=\"")
+		w.h(r.LastContact)
+		w.s("\">")
+		w.h(r.LastShort)
+		w.s("</time>")
+	} else {
+		w.s("<span class=\"muted\">–</span>")
+	}
+	w.s("</td>\n          <td data-sort=\"")
+	w.int(r.NextSort)
+	w.s("\">")
+	if n := r.Next; n != nil {
+		w.s("<a href=\"")
+		w.urlStart(n.Link)
+		w.s("\">")
+		w.h(n.Label)
+		w.s("</a> <span class=\"muted\">")
+		w.h(n.Due)
+		w.s("</span>")
+	} else {
+		w.s("<span class=\"muted\">–</span>")
+	}
+	w.s("</td>\n          <td class=\"num\" data-sort=\"")
+	if r.HasWaiting {
+		w.int(int64(r.Waiting))
+	}
+	w.s("\"")
+	if r.HasWaiting {
+		w.s(" data-since=\"")
+		w.h(r.Since)
+		w.s("\" data-tz=\"")
+		w.h(r.TZ)
+		w.s("\"")
+	}
+	w.s(">")
+	if r.HasWaiting {
+		w.int(int64(r.Waiting))
+	} else {
+		w.s("<span class=\"muted\">–</span>")
+	}
+	w.s("</td>\n        </tr>")
+	return w.b
+}
+
+// cardHTML is base.html's "action" block for one action.
+func cardHTML(v *ActionView) []byte {
+	w := &htmlOut{b: make([]byte, 0, 1536)}
+	w.action(v)
+	return w.b
+}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"math/rand/v2"
@@ -26,7 +27,7 @@ func renderBoth(t *testing.T, name string, fsys fstest.MapFS, public bool, now t
 	}
 	pages := 0
 	for f, want := range slow {
-		if !strings.HasSuffix(f, "/index.html") {
+		if !strings.HasSuffix(f, ".html") {
 			continue
 		}
 		pages++
@@ -109,6 +110,7 @@ func TestFastAppPageMatchesTemplate(t *testing.T) {
 	projects := map[string]fstest.MapFS{
 		"fixture": fixtureFS(t),
 		"sample":  dirFS(t, "../../content/.."),
+		"big":     bigSearch(),
 		"hostile": {
 			"followup.toml":          {Data: []byte("title = \"Search <&> 'x' + \\\"y\\\"\"\ntimezone = \"America/New_York\"\n[owner]\nname = \"Sam <Q> & Co\"\n")},
 			"content/hostile.md":     {Data: []byte(hostile)},
@@ -221,5 +223,89 @@ func TestOverriddenLayoutTurnsTheFastPathOff(t *testing.T) {
 	}
 	if l, _ := loadLayouts(fixtureFS(t), ""); !l.fastApp {
 		t.Error("with the default layouts the fast path is off")
+	}
+}
+
+// bigSearch is more than BigSearch applications in every state, so the
+// index moves the closed ones to closed.html.
+func bigSearch() fstest.MapFS {
+	fsys := fstest.MapFS{"followup.toml": {Data: []byte("timezone = \"America/New_York\"\n")}}
+	logs := []string{
+		"",
+		"log:\n  - on: 2026-11-10\n    outcome: rejected\n",
+		"log:\n  - on: 2026-11-10\n    outcome: rejected\n  - on: 2026-11-11\n    sent: after-rejection\n",
+		"rounds:\n  - at: 2026-11-20 10:00\n    interviewers:\n      - name: Pat <Q> & Co\n        email: pat+x@q.example\n",
+		"log:\n  - on: 2026-10-01\n    outcome: offer\n",
+	}
+	for i := range BigSearch + 40 {
+		fsys[fmt.Sprintf("content/app-%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\ncompany: \"Company %03d <&> 'x' + y\"\nrole: Designer\napplied: 2026-09-%02d\n%s---\n", i, 1+i%28, logs[i%len(logs)]))}
+	}
+	return fsys
+}
+
+// TestFastIndexPartsMatchTheTemplate compares the "action" and
+// "pipeline-table" blocks with cardHTML and tableHTML on random views.
+func TestFastIndexPartsMatchTheTemplate(t *testing.T) {
+	l, errs := loadLayouts(nil, "")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "Z", "0", " ", "<", ">", "&", "'", "\"", "+", "%", "%41", "%zz", "\x00", "\xff", "é", "–", "/", ":", "?", "#", "javascript:", "https:", "mailto:", "../", "\n"}
+	str := func() string {
+		if rng.IntN(4) == 0 {
+			return ""
+		}
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	flag := func() bool { return rng.IntN(2) == 0 }
+	action := func() ActionView {
+		a := ActionView{ID: str(), Anchor: str(), Order: rng.IntN(99), Kind: str(), Label: str(), Company: str(), Role: str(),
+			To: str(), Channel: str(), Due: str(), DueISO: str(), DueMS: rng.Int64N(1 << 45), StartMS: rng.Int64N(1 << 45),
+			Day: str(), TZ: str(), Deadline: flag(), Bucket: []string{"overdue", "today", "week", "later", str()}[rng.IntN(5)],
+			Reason: str(), Link: str()}
+		if flag() {
+			a.Draft = &DraftView{Subject: str(), Body: str(), Email: str(), Tel: str(), Phone: str(), Mail: flag()}
+		}
+		return a
+	}
+	for i := range 2000 {
+		v := action()
+		var want bytes.Buffer
+		if err := l.index.ExecuteTemplate(&want, "action", v); err != nil {
+			t.Fatal(err)
+		}
+		if got := cardHTML(&v); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("card %d differs at %s\n%+v", i, firstDiff(want.String(), string(got)), v)
+		}
+	}
+	for i := range 300 {
+		p := &IndexPage{ClosedPage: rng.IntN(3) == 0, ClosedCount: rng.IntN(3) * rng.IntN(500)}
+		for range rng.IntN(6) {
+			r := Row{AppLink: AppLink{Href: str(), Company: str(), Role: str()}, Stage: str(), StageLabel: str(),
+				StageOrder: rng.IntN(9), LastContact: str(), LastShort: str(), NextSort: rng.Int64() - rng.Int64(),
+				Waiting: rng.IntN(900) - 3, Since: str(), HasWaiting: flag(), TZ: str()}
+			if flag() {
+				a := action()
+				r.Next = &a
+			}
+			p.Rows = append(p.Rows, r)
+		}
+		var want bytes.Buffer
+		if err := l.index.ExecuteTemplate(&want, "pipeline-table", p); err != nil {
+			t.Fatal(err)
+		}
+		rows := make([][]byte, len(p.Rows))
+		for i := range p.Rows {
+			rows[i] = rowHTML(i, &p.Rows[i])
+		}
+		if got := tableHTML(p, rows); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("table %d differs at %s", i, firstDiff(want.String(), string(got)))
+		}
 	}
 }

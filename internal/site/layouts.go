@@ -28,6 +28,9 @@ type layouts struct {
 	// fastApp: base.html and application.html are the embedded
 	// defaults, so application pages can be written by appPageHTML.
 	fastApp bool
+	// fastBase: base.html is the default, so its "action" and
+	// "pipeline-table" blocks can be written by cardHTML and tableHTML.
+	fastBase bool
 }
 
 // noFastPath makes every page go through html/template; tests set it to
@@ -79,6 +82,7 @@ func loadLayouts(fsys fs.FS, prefix string) (*layouts, followup.ErrorList) {
 	l.index = page("index.html")
 	l.app = page("application.html")
 	l.closed = page("closed.html")
+	l.fastBase = !noFastPath && l.display["base.html"] == "(default) base.html"
 	l.fastApp = !noFastPath && l.display["base.html"] == "(default) base.html" && l.display["application.html"] == "(default) application.html"
 	return l, errs
 }

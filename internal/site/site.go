@@ -83,6 +83,11 @@ func Render(in Input, emit Emit) error {
 	go func() {
 		defer close(indexDone)
 		idx := r.indexPage()
+		closed := *idx
+		if err := r.fragments(idx, "index.html"); err != nil {
+			indexErr = err
+			return
+		}
 		b, err := r.execute(l.index, "index.html", idx)
 		if err != nil {
 			indexErr = err
@@ -90,9 +95,12 @@ func Render(in Input, emit Emit) error {
 		}
 		index = append(index, page{"index.html", b})
 		if idx.ClosedCount > 0 {
-			closed := *idx
 			closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
 			closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
+			if err := r.fragments(&closed, "closed.html"); err != nil {
+				indexErr = err
+				return
+			}
 			b, err := r.execute(l.closed, "closed.html", &closed)
 			if err != nil {
 				indexErr = err
