@@ -4,11 +4,10 @@ import (
 	"flag"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"testing"
 
+	"github.com/followup-tool/followup/internal/zone/zonetest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -17,9 +16,7 @@ var update = flag.Bool("update", false, "rewrite the golden files (cmp targets) 
 func TestMain(m *testing.M) {
 	// Go's own zone data, so outputs do not depend on the machine's
 	// zoneinfo (notes/libraries.md §10). Set before any zone is loaded.
-	if os.Getenv("ZONEINFO") == "" {
-		os.Setenv("ZONEINFO", filepath.Join(runtime.GOROOT(), "lib", "time", "zoneinfo.zip"))
-	}
+	zonetest.Pin()
 	testscript.Main(m, map[string]func(){"followup": main})
 }
 

@@ -16,12 +16,11 @@ import (
 
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/site"
+	"github.com/followup-tool/followup/internal/zone/zonetest"
 )
 
 func TestMain(m *testing.M) {
-	if os.Getenv("ZONEINFO") == "" {
-		os.Setenv("ZONEINFO", filepath.Join(runtime.GOROOT(), "lib", "time", "zoneinfo.zip"))
-	}
+	zonetest.Pin()
 	if os.Getenv("FOLLOWUP_HANG_IN_BUILD") != "" {
 		hangInBuild(os.Getenv("FOLLOWUP_HANG_IN_BUILD"))
 		return

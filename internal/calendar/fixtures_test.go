@@ -2,8 +2,6 @@ package calendar
 
 import (
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,20 +10,14 @@ import (
 	"github.com/followup-tool/followup/internal/draft"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/schedule"
+	"github.com/followup-tool/followup/internal/zone/zonetest"
 )
 
 // TestMain pins the zone data to Go's own copy before the first
 // LoadLocation, so the VTIMEZONEs in the golden files do not depend on the
 // machine's tzdata (notes/libraries.md §10). An explicit ZONEINFO wins.
 func TestMain(m *testing.M) {
-	if os.Getenv("ZONEINFO") == "" {
-		if out, err := exec.Command("go", "env", "GOROOT").Output(); err == nil {
-			zip := filepath.Join(strings.TrimSpace(string(out)), "lib", "time", "zoneinfo.zip")
-			if _, err := os.Stat(zip); err == nil {
-				os.Setenv("ZONEINFO", zip)
-			}
-		}
-	}
+	zonetest.Pin()
 	os.Exit(m.Run())
 }
 
@@ -224,8 +216,6 @@ log:
 	},
 }
 
-var zoneOf = map[string]string{"new_york": "America/New_York", "los_angeles": "America/Los_Angeles", "berlin": "Europe/Berlin"}
-
 // load parses front matter snippets into applications.
 func load(t testing.TB, files ...string) []*followup.Application {
 	t.Helper()
@@ -240,12 +230,6 @@ func load(t testing.TB, files ...string) []*followup.Application {
 		apps = append(apps, app)
 	}
 	return apps
-}
-
-// feedCase is one feed to write and check.
-type feedCase struct {
-	apps []*followup.Application
-	opt  Options
 }
 
 func baseOptions(zone string) Options {

@@ -97,7 +97,7 @@ func FuzzText(f *testing.F) {
 func calProps(c *ics.Calendar) []ics.IANAProperty {
 	var ps []ics.IANAProperty
 	for _, p := range c.CalendarProperties {
-		ps = append(ps, ics.IANAProperty{BaseProperty: p.BaseProperty})
+		ps = append(ps, ics.IANAProperty(p))
 	}
 	return ps
 }

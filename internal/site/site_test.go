@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -20,6 +19,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/project"
 	"github.com/followup-tool/followup/internal/schedule"
+	"github.com/followup-tool/followup/internal/zone/zonetest"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -28,9 +28,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 func TestMain(m *testing.M) {
 	// Go's own zone data, so goldens agree on every machine
 	// (notes/libraries.md §10). Set before any zone is loaded.
-	if os.Getenv("ZONEINFO") == "" {
-		os.Setenv("ZONEINFO", filepath.Join(runtime.GOROOT(), "lib", "time", "zoneinfo.zip"))
-	}
+	zonetest.Pin()
 	os.Exit(runBrowserTests(m))
 }
 
