@@ -268,6 +268,7 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 		app.Notes = bytes.Clone(body)
 		app.Parse = parses.Add(1)
 		app.Path = p.path
+		compact(app)
 	}
 	return app
 }
