@@ -149,6 +149,10 @@ func TestBrowserBucketsAgreeWithGoAcrossThreeWeeks(t *testing.T) {
 	plan := schedule.Plan(p.Apps, p.Config.Policy, built)
 	tb := newTab(t)
 	tb.open("file://" + filepath.Join(dir, "index.html"))
+	order := map[string]int{}
+	for i, a := range plan.Actions {
+		order[a.ID] = i
+	}
 	for step := 0; step <= 21*4; step++ {
 		viewer := built.Add(time.Duration(step) * 6 * time.Hour)
 		got := eval[[]jsAction](tb, fmt.Sprintf("window.followup.rebucket(new Date(%d)), %s", viewer.UnixMilli(), readAgenda))
@@ -162,6 +166,16 @@ func TestBrowserBucketsAgreeWithGoAcrossThreeWeeks(t *testing.T) {
 			if want := string(schedule.BucketOf(&a, viewer)); byID[a.ID].Bucket != want || byID[a.ID].Section != want {
 				t.Errorf("%s at %s: page says %q, Go says %q", a.ID, viewer.Format(time.RFC3339), byID[a.ID].Bucket, want)
 			}
+		}
+		// Within a bucket the actions keep the plan's order (by due
+		// moment), however they moved there.
+		last := map[string]int{}
+		for _, a := range got {
+			at := order[a.ID]
+			if prev, ok := last[a.Section]; ok && at < prev {
+				t.Errorf("at %s: %s is after an action due later in %q", viewer.Format(time.RFC3339), a.ID, a.Section)
+			}
+			last[a.Section] = at
 		}
 	}
 }

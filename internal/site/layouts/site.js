@@ -41,8 +41,9 @@
   // thank-you is overdue once its deadline passed and belongs to today
   // from the end of its round; a day action is overdue once its day is
   // over in the application's zone.
-  function bucketOf(el, now) {
-    var d = el.dataset, ms = now.getTime(), today = dayIn(now, d.tz);
+  function bucketOf(el, now, today) {
+    var d = el.dataset, ms = now.getTime();
+    today = today || dayIn(now, d.tz);
     if (d.deadline === 'true') {
       if (+d.due < ms) return 'overdue';
       if (+d.start <= ms) return 'today';
@@ -54,30 +55,53 @@
     return 'later';
   }
 
+  // rebucket moves each action to the bucket the viewer's clock puts it
+  // in. With thousands of actions (a big search) it only touches what
+  // changed: the day in each zone is worked out once, and when no action
+  // changed bucket nothing is moved, so opening the page costs no layout.
   function rebucket(now) {
     now = now || new Date();
+    var days = {};
+    var today = function (tz) {
+      if (!(tz in days)) days[tz] = dayIn(now, tz);
+      return days[tz];
+    };
     var sections = {};
     document.querySelectorAll('[data-bucket-name]').forEach(function (s) {
       sections[s.getAttribute('data-bucket-name')] = s;
     });
-    var items = Array.prototype.slice.call(document.querySelectorAll('[data-due]'));
-    items.sort(function (a, b) { return a.dataset.order - b.dataset.order; });
-    items.forEach(function (el) {
-      var b = bucketOf(el, now);
-      el.setAttribute('data-bucket', b);
-      var st = el.querySelector('[data-status]');
-      if (st) st.textContent = LABELS[b];
-      var home = el.closest('[data-bucket-name]');
-      if (home && sections[b]) sections[b].querySelector('[data-list]').appendChild(el);
+    var moved = [];
+    document.querySelectorAll('[data-due]').forEach(function (el) {
+      var b = bucketOf(el, now, today(el.dataset.tz));
+      if (el.getAttribute('data-bucket') !== b) {
+        el.setAttribute('data-bucket', b);
+        var st = el.querySelector('[data-status]');
+        if (st) st.textContent = LABELS[b];
+        if (sections[b] && el.closest('[data-bucket-name]')) moved.push(el);
+      }
     });
-    Object.keys(sections).forEach(function (k) {
-      var s = sections[k], n = s.querySelectorAll('[data-due]').length;
-      s.querySelector('[data-count]').textContent = n;
-      s.querySelector('[data-empty-note]').hidden = n > 0;
-    });
+    if (moved.length) {
+      // Each moved action goes to its place in its new list, by the
+      // plan's order (binary search: the lists can be thousands long).
+      moved.sort(function (a, b) { return a.dataset.order - b.dataset.order; });
+      moved.forEach(function (el) {
+        var list = sections[el.getAttribute('data-bucket')].querySelector('[data-list]');
+        var kids = list.children, lo = 0, hi = kids.length, order = +el.dataset.order;
+        while (lo < hi) {
+          var mid = (lo + hi) >> 1;
+          if (+kids[mid].dataset.order < order) lo = mid + 1; else hi = mid;
+        }
+        list.insertBefore(el, kids[lo] || null);
+      });
+      Object.keys(sections).forEach(function (k) {
+        var s = sections[k], n = s.querySelectorAll('[data-due]').length;
+        s.querySelector('[data-count]').textContent = n;
+        s.querySelector('[data-empty-note]').hidden = n > 0;
+      });
+    }
     document.querySelectorAll('[data-since]').forEach(function (el) {
-      var n = daysBetween(el.getAttribute('data-since'), dayIn(now, el.getAttribute('data-tz')));
-      if (n >= 0) {
+      var n = daysBetween(el.getAttribute('data-since'), today(el.getAttribute('data-tz')));
+      if (n >= 0 && el.textContent !== String(n)) {
         el.textContent = n;
         if (el.hasAttribute('data-sort')) el.setAttribute('data-sort', n);
       }
