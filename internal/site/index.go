@@ -2,10 +2,13 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/ordered"
@@ -181,13 +184,28 @@ func (r *renderer) indexPage() *IndexPage {
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	sort.SliceStable(p.Rows, func(i, j int) bool {
-		a, b := p.Rows[i], p.Rows[j]
+	// By stage, then company, then slug (the order of r.apps). Sorting
+	// positions rather than the rows themselves: a stable sort of 100,000
+	// rows moved them about n·log²n times.
+	at := make([]int, len(p.Rows))
+	for i := range at {
+		at[i] = i
+	}
+	slices.SortFunc(at, func(i, j int) int {
+		a, b := &p.Rows[i], &p.Rows[j]
 		if a.StageOrder != b.StageOrder {
-			return a.StageOrder < b.StageOrder
+			return cmp.Compare(a.StageOrder, b.StageOrder)
 		}
-		return a.Company < b.Company
+		if c := strings.Compare(a.Company, b.Company); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
 	})
+	sorted := make([]Row, len(p.Rows))
+	for k, i := range at {
+		sorted[k] = p.Rows[i]
+	}
+	p.Rows = sorted
 	big := len(p.Rows) > BigSearch
 	for _, s := range followup.Stages {
 		g := StageGroup{Stage: string(s), Label: stageLabels[s]}
