@@ -236,6 +236,11 @@ func TestBackBufferIsReusedExactly(t *testing.T) {
 	// Something planted in the back buffer is never written through.
 	victim := filepath.Join(t.TempDir(), "victim")
 	os.WriteFile(victim, []byte("mine"), 0o644)
+	// A snapshot made with cp -al shares the back buffer's files.
+	snapshot := filepath.Join(t.TempDir(), "snapshot.ics")
+	if err := os.Link(filepath.Join(prev, "index.html"), snapshot); err != nil {
+		t.Fatal(err)
+	}
 	os.Remove(filepath.Join(prev, "a", "calendar.ics"))
 	if err := os.Symlink(victim, filepath.Join(prev, "a", "calendar.ics")); err != nil {
 		t.Fatal(err)
@@ -261,6 +266,9 @@ func TestBackBufferIsReusedExactly(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(victim); string(b) != "mine" {
 		t.Errorf("the build wrote through a link in the back buffer: %q", b)
+	}
+	if b, _ := os.ReadFile(snapshot); string(b) != first["index.html"] {
+		t.Errorf("a hard link to the back buffer's file was written through: %q", b)
 	}
 	if got := ino(filepath.Join(out, "a", "index.html")); got != reused {
 		t.Errorf("a/index.html was created anew (inode %d), not overwritten in place (%d)", got, reused)
