@@ -20,69 +20,20 @@ func TestCompactKeepsEveryText(t *testing.T) {
 		Log:     make([]followup.LogEntry, 3),
 	}
 	n := 0
-	var fill func(v reflect.Value)
-	fill = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			n++
-			v.SetString(fmt.Sprintf("text %d é", n))
-		case reflect.Pointer:
-			if !v.IsNil() && v.Type() != reflect.TypeOf(&followup.Timeline{}) {
-				fill(v.Elem())
-			}
-		case reflect.Struct:
-			if v.Type().PkgPath() == "time" {
-				return
-			}
-			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
-					fill(v.Field(i))
-				}
-			}
-		case reflect.Slice:
-			if v.Type().Elem().Kind() != reflect.Uint8 {
-				for i := range v.Len() {
-					fill(v.Index(i))
-				}
-			}
-		}
-	}
-	fill(reflect.ValueOf(a).Elem())
+	eachText(reflect.ValueOf(a).Elem(), func(v reflect.Value) {
+		n++
+		v.SetString(fmt.Sprintf("text %d é", n))
+	})
 	want := map[string]bool{}
 	var strs []string
-	var collect func(v reflect.Value)
-	collect = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			strs = append(strs, v.String())
-		case reflect.Pointer:
-			if !v.IsNil() && v.Type() != reflect.TypeOf(&followup.Timeline{}) {
-				collect(v.Elem())
-			}
-		case reflect.Struct:
-			if v.Type().PkgPath() == "time" {
-				return
-			}
-			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
-					collect(v.Field(i))
-				}
-			}
-		case reflect.Slice:
-			if v.Type().Elem().Kind() != reflect.Uint8 {
-				for i := range v.Len() {
-					collect(v.Index(i))
-				}
-			}
-		}
-	}
-	collect(reflect.ValueOf(a).Elem())
+	collect := func(v reflect.Value) { strs = append(strs, v.String()) }
+	eachText(reflect.ValueOf(a).Elem(), collect)
 	for _, s := range strs {
 		want[s] = true
 	}
 	compact(a)
 	strs = nil
-	collect(reflect.ValueOf(a).Elem())
+	eachText(reflect.ValueOf(a).Elem(), collect)
 	if len(strs) != n || n < 30 {
 		t.Fatalf("%d texts after compacting, %d before", len(strs), n)
 	}
@@ -93,6 +44,34 @@ func TestCompactKeepsEveryText(t *testing.T) {
 		}
 		if off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(base)); off > 4096 {
 			t.Errorf("%q is not in the shared string (texts() misses its field)", s)
+		}
+	}
+}
+
+// eachText calls f on every string under v (time's and Timeline's
+// insides excepted), in order.
+func eachText(v reflect.Value, f func(reflect.Value)) {
+	switch v.Kind() {
+	case reflect.String:
+		f(v)
+	case reflect.Pointer:
+		if !v.IsNil() && v.Type() != reflect.TypeOf(&followup.Timeline{}) {
+			eachText(v.Elem(), f)
+		}
+	case reflect.Struct:
+		if v.Type().PkgPath() == "time" {
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				eachText(v.Field(i), f)
+			}
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() != reflect.Uint8 {
+			for i := range v.Len() {
+				eachText(v.Index(i), f)
+			}
 		}
 	}
 }
