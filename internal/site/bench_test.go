@@ -8,11 +8,49 @@ import (
 )
 
 // BenchmarkRenderPage renders the site of one application: its page (with
-// markdown notes and drafts), the index, the stylesheet and the script.
+// markdown notes and drafts), the index, the stylesheet and the script,
+// layouts parsed included.
 func BenchmarkRenderPage(b *testing.B) {
-	fsys := fstest.MapFS{
-		"followup.toml": {Data: []byte("title = \"Search\"\ntimezone = \"America/New_York\"\n[owner]\nname = \"Sam Rivera\"\n")},
-		"content/acme.md": {Data: []byte(`---
+	in := benchInput(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Render(in, func(string, []byte) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAppPage renders one application's page as a build does for
+// each application once the layouts are parsed and the actions made: its
+// view, its notes through goldmark, and the HTML.
+func BenchmarkAppPage(b *testing.B) {
+	in := benchInput(b)
+	l, errs := loadLayouts(in.FS, "")
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	r := &renderer{in: in, l: l, loc: siteZone(in.Config.Timezone)}
+	if err := r.prepare(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.appPageBytes(r.apps[0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchInput(b *testing.B) Input {
+	p := load(b, benchFS)
+	now := mustTime(b, "2026-11-21T09:00:00-05:00")
+	plan := schedule.Plan(p.Apps, p.Config.Policy, now)
+	return Input{Config: p.Config, Apps: p.Apps, Plan: plan, Drafts: p.Drafts, FS: p.FS}
+}
+
+var benchFS = fstest.MapFS{
+	"followup.toml": {Data: []byte("title = \"Search\"\ntimezone = \"America/New_York\"\n[owner]\nname = \"Sam Rivera\"\n")},
+	"content/acme.md": {Data: []byte(`---
 company: Acme Architecture
 role: Junior Designer
 applied: 2026-11-02
@@ -41,15 +79,4 @@ rounds:
 
 [^1]: Ask about Rhino.
 `)},
-	}
-	p := load(b, fsys)
-	now := mustTime(b, "2026-11-21T09:00:00-05:00")
-	plan := schedule.Plan(p.Apps, p.Config.Policy, now)
-	in := Input{Config: p.Config, Apps: p.Apps, Plan: plan, Drafts: p.Drafts, FS: p.FS}
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := Render(in, func(string, []byte) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
