@@ -127,6 +127,7 @@ type sample struct{ wall, cpu, rssMiB float64 }
 
 // measure runs a command under GNU time.
 func measure(name string, args ...string) (sample, error) {
+	settle()
 	cmd := exec.Command("/usr/bin/time", append([]string{"-f", "%e %U %S %M"}, append([]string{name}, args...)...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

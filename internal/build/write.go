@@ -128,7 +128,7 @@ func WriteSite(out string, private bool, fill func(emit site.Emit) error) (int, 
 // stagedDir is where the new site is written, and what it already holds.
 type stagedDir struct {
 	dir      string
-	existing map[string]fs.FileMode
+	existing *pathSet
 	err      error
 }
 
@@ -141,7 +141,7 @@ const (
 // buffer, claimed by renaming it to a name of this process (so two
 // builds at once never share it), with an inventory of what it holds;
 // or, when there is none, a new empty directory.
-func stage(parent, base string) (string, map[string]fs.FileMode, error) {
+func stage(parent, base string) (string, *pathSet, error) {
 	prev := filepath.Join(parent, base+PrevSuffix)
 	if ours(prev) {
 		tmp := filepath.Join(parent, base+tmpInfix+strconv.Itoa(os.Getpid())+"-"+strconv.FormatInt(time.Now().UnixNano(), 36))
@@ -190,8 +190,8 @@ func keepAsPrev(aside, prev string, private bool) {
 // inventory lists everything under dir by slash-separated path, with its
 // type. Directories are read in parallel: at 10,000 applications there
 // are 10,000 of them.
-func inventory(dir string) (map[string]fs.FileMode, error) {
-	found := map[string]fs.FileMode{}
+func inventory(dir string) (*pathSet, error) {
+	found := newPathSet()
 	var mu sync.Mutex
 	var firstErr error
 	var wg sync.WaitGroup
@@ -212,14 +212,16 @@ func inventory(dir string) (map[string]fs.FileMode, error) {
 			firstErr = err
 		}
 		var sub []string
+		var p []byte
 		for _, e := range entries {
-			p := e.Name()
+			p = p[:0]
 			if rel != "." {
-				p = rel + "/" + p
+				p = append(append(p, rel...), '/')
 			}
-			found[p] = e.Type()
+			p = append(p, e.Name()...)
+			found.AddBytes(p, e.Type())
 			if e.IsDir() {
-				sub = append(sub, p)
+				sub = append(sub, string(p))
 			}
 		}
 		mu.Unlock()
@@ -240,10 +242,12 @@ func inventory(dir string) (map[string]fs.FileMode, error) {
 // have is removed at the end.
 func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) error) (int, error) {
 	var dir string
-	var existing map[string]fs.FileMode
-	seen := map[string]bool{}
-	made := map[string]bool{".": true} // directories made by this build
-	used := map[string]bool{".": true} // directories the new site has
+	var existing *pathSet
+	seen := newPathSet()
+	made := newPathSet() // directories made by this build
+	used := newPathSet() // directories the new site has
+	made.Add(".", fs.ModeDir)
+	used.Add(".", fs.ModeDir)
 	ready := false
 	start := func() error {
 		if !ready {
@@ -285,15 +289,15 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 	abs := func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
 	var mkdirs func(rel string) error
 	mkdirs = func(rel string) error {
-		if used[rel] {
+		if used.Has(rel) {
 			return nil
 		}
 		if err := mkdirs(path.Dir(rel)); err != nil {
 			return err
 		}
-		used[rel] = true
-		t, ok := existing[rel]
-		if made[rel] || ok && t.IsDir() {
+		used.Add(rel, fs.ModeDir)
+		t, ok := existing.Get(rel)
+		if made.Has(rel) || ok && t.IsDir() {
 			return nil
 		}
 		if ok {
@@ -301,17 +305,16 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 				return err
 			}
 		}
-		made[rel] = true
+		made.Add(rel, fs.ModeDir)
 		return os.Mkdir(abs(rel), 0o755)
 	}
 	emit := func(name string, data []byte) error {
 		if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") || name == Marker {
 			return fmt.Errorf("build: invalid output path %q", name)
 		}
-		if seen[name] {
+		if !seen.Add(name, 0) {
 			return fmt.Errorf("build: two outputs named %s", name)
 		}
-		seen[name] = true
 		if err := start(); err != nil {
 			return err
 		}
@@ -325,18 +328,18 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 			return err
 		}
 		reuse := false
-		if t, ok := existing[name]; ok {
+		if t, ok := existing.Get(name); ok {
 			switch {
 			case t.IsRegular():
 				reuse = true
 			case t.IsDir():
-				if used[name] {
+				if used.Has(name) {
 					return fmt.Errorf("build: %s is both a file and a directory", name)
 				}
 				if err := os.RemoveAll(abs(name)); err != nil {
 					return err
 				}
-				delete(existing, name)
+				existing.Delete(name)
 			default: // a link or a device: never written through
 				if err := os.Remove(abs(name)); err != nil {
 					return err
@@ -364,25 +367,25 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerFor(private)), 0o644); err != nil {
 		return 0, fmt.Errorf("writing %s: %w", Marker, err)
 	}
-	return len(seen), nil
+	return seen.Len(), nil
 }
 
 // removeStale removes what the back buffer held that the new site does
 // not: files it did not emit, directories it does not use. What was
 // under a directory that became a file went with it.
-func removeStale(dir string, existing map[string]fs.FileMode, seen, used map[string]bool) error {
+func removeStale(dir string, existing, seen, used *pathSet) error {
 	var stale []string
-	for p := range existing {
-		if p != Marker && !seen[p] && !used[p] {
+	existing.Each(func(p string, _ fs.FileMode) {
+		if p != Marker && !seen.Has(p) && !used.Has(p) {
 			stale = append(stale, p)
 		}
-	}
+	})
 	sort.Strings(stale)
 	gone := map[string]bool{}
 	for _, p := range stale {
 		replaced := false
 		for a := path.Dir(p); a != "."; a = path.Dir(a) {
-			if seen[a] || gone[a] {
+			if seen.Has(a) || gone[a] {
 				replaced = true
 				break
 			}

@@ -1,9 +1,11 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"strconv"
+	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -47,14 +49,31 @@ func Markdown(src []byte, prefix string) (template.HTML, error) {
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{prefix: prefix, used: map[string]bool{}}))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc.OwnerDocument().SetAttributeString(string(prefixAttr), []byte(prefix))
-	var b bytes.Buffer
-	if err := md.Renderer().Render(&b, src, doc); err != nil {
+	out := outs.Get().(*mdOut)
+	defer outs.Put(out)
+	out.b.Reset()
+	out.w.Reset(&out.b)
+	if err := md.Renderer().Render(out.w, src, doc); err != nil {
 		return "", err
 	}
 	// Safe: goldmark's default renderer escapes text and drops raw HTML
 	// and dangerous URLs; no other string is ever converted to HTML.
-	return template.HTML(b.String()), nil
+	return template.HTML(out.b.String()), nil
 }
+
+// mdOut is where a note is rendered before it becomes a string. Reused:
+// at 100,000 applications a fresh buffer and bufio.Writer for every note
+// were 0.5 GB of the build's 10.9 GB of garbage.
+type mdOut struct {
+	b bytes.Buffer
+	w *bufio.Writer // goldmark wraps any other io.Writer in a new one
+}
+
+var outs = sync.Pool{New: func() any {
+	o := &mdOut{}
+	o.w = bufio.NewWriterSize(&o.b, 4096)
+	return o
+}}
 
 // headingIDs makes heading ids that keep letters of every script (goldmark's
 // default keeps ASCII only, so "# 日本" would get an empty id).
