@@ -154,7 +154,15 @@ func Files(opt Options) (map[string][]byte, error) {
 
 // prepare loads and plans the project.
 func prepare(opt Options) (*Result, error) {
-	p, errs := project.Load(os.DirFS(opt.Dir), opt.Prefix, opt.Cache)
+	// A private build's pages show the notes: they are rendered while
+	// the files are parsed. A public build never renders them.
+	notes := func(cfg followup.Config) content.NotesFunc {
+		if c, err := Configure(cfg, opt); err == nil && !c.Public {
+			return site.RenderNotes
+		}
+		return nil
+	}
+	p, errs := project.Load(os.DirFS(opt.Dir), opt.Prefix, opt.Cache, notes)
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}

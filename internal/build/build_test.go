@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/project"
+	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/site"
 	"github.com/followup-tool/followup/internal/zone/zonetest"
 )
@@ -535,6 +537,73 @@ func TestOutputMustStayInsideTheProject(t *testing.T) {
 	for _, o := range []string{"public", "site/public", "docs"} {
 		if _, err := outputDir("/p", o); err != nil {
 			t.Errorf("output %q: %v", o, err)
+		}
+	}
+}
+
+// A private build renders the notes while the files are parsed; the pages
+// must be exactly what rendering them with the pages gives, and a public
+// build must not render them at all.
+func TestNotesRenderedWhileParsing(t *testing.T) {
+	notes := "# Questions\n\nAsk about \"on-call\" -- and the [team](https://acme.example/team).[^1]\n\n" +
+		"<script>alert(1)</script>\n\n- [ ] send the deck\n\n[^1]: From the recruiter.\n"
+	dir := writeProject(t, map[string]string{
+		"content/acme.md":    acme + notes,
+		"content/beta.md":    strings.Replace(acme, "Acme", "Beta", 1)[:strings.Index(acme, "Private")] + "\n  \n",
+		"content/x/gamma.md": strings.Replace(acme, "Acme", "Gamma", 1) + "# Questions\n",
+	})
+	opt := Options{Dir: dir, Now: now}
+	res, err := prepare(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rendered := 0
+	for _, a := range res.Project.Apps {
+		if a.NotesHTML != "" {
+			rendered++
+			if a.Notes != nil {
+				t.Errorf("%s: the notes' source is kept beside their HTML", a.Slug)
+			}
+		}
+	}
+	if rendered != 2 {
+		t.Fatalf("%d applications have their notes rendered, want 2", rendered)
+	}
+	withHook, err := Files(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, errs := project.Load(os.DirFS(dir), "", nil, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	without := map[string][]byte{}
+	plan := schedule.Plan(p.Apps, p.Config.Policy, now)
+	if err := Render(p, p.Config, plan, nil, func(name string, data []byte) error {
+		without[name] = data
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(withHook) != len(without) {
+		t.Fatalf("%d files against %d", len(withHook), len(without))
+	}
+	for name, data := range without {
+		if string(withHook[name]) != string(data) {
+			t.Errorf("%s differs when the notes are rendered while parsing", name)
+		}
+	}
+	if page := string(withHook["acme/index.html"]); !strings.Contains(page, `id="note-acme-questions"`) || strings.Contains(page, "<script>alert") {
+		t.Errorf("acme's notes are not rendered as expected:\n%s", page)
+	}
+	opt.Public, opt.FeedKey = true, "k3y-k3y-k3y-k3y-k3y"
+	res, err = prepare(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Project.Apps {
+		if a.NotesHTML != "" {
+			t.Errorf("%s: a public build rendered the notes", a.Slug)
 		}
 	}
 }

@@ -244,10 +244,9 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 	var dir string
 	var existing *pathSet
 	seen := newPathSet()
-	made := newPathSet() // directories made by this build
 	used := newPathSet() // directories the new site has
-	made.Add(".", fs.ModeDir)
 	used.Add(".", fs.ModeDir)
+	lastDir := "." // the directory of the file emitted last: its sibling comes next
 	ready := false
 	start := func() error {
 		if !ready {
@@ -296,8 +295,9 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 			return err
 		}
 		used.Add(rel, fs.ModeDir)
+		// Not used until now, so not made by this build either.
 		t, ok := existing.Get(rel)
-		if made.Has(rel) || ok && t.IsDir() {
+		if ok && t.IsDir() {
 			return nil
 		}
 		if ok {
@@ -305,7 +305,6 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 				return err
 			}
 		}
-		made.Add(rel, fs.ModeDir)
 		return os.Mkdir(abs(rel), 0o755)
 	}
 	emit := func(name string, data []byte) error {
@@ -324,8 +323,11 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 		if err != nil {
 			return err
 		}
-		if err := mkdirs(path.Dir(name)); err != nil {
-			return err
+		if d := path.Dir(name); d != lastDir {
+			if err := mkdirs(d); err != nil {
+				return err
+			}
+			lastDir = d
 		}
 		reuse := false
 		if t, ok := existing.Get(name); ok {

@@ -28,7 +28,7 @@ func load(env *Env, c *common) (*loaded, error) {
 		return nil, usageError{fmt.Sprintf("--source %s: not a directory", c.source)}
 	}
 	sizeHeap(c.dir())
-	p, errs := project.Load(os.DirFS(c.dir()), c.dir(), nil)
+	p, errs := project.Load(os.DirFS(c.dir()), c.dir(), nil, nil)
 	if len(errs) > 0 {
 		fmt.Fprintln(env.Stderr, errs.Error())
 		return nil, contentError{len(errs)}

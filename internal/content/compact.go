@@ -36,6 +36,7 @@ func texts(a *followup.Application, f func(*string)) {
 	f(&a.Posting)
 	f(&a.Location)
 	f(&a.TZ)
+	f(&a.NotesHTML)
 	person := func(p *followup.Person) {
 		f(&p.Name)
 		f(&p.Title)

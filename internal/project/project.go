@@ -23,8 +23,10 @@ type Project struct {
 }
 
 // Load reads followup.toml, content/ and layouts/drafts/ from fsys. cache
-// may be nil; with one, unchanged files are not parsed again.
-func Load(fsys fs.FS, prefix string, cache *content.Cache) (*Project, followup.ErrorList) {
+// may be nil; with one, unchanged files are not parsed again. notes may
+// be nil; else, given the configuration, it says how to render each
+// application's notes while its file is parsed (nil: leave them).
+func Load(fsys fs.FS, prefix string, cache *content.Cache, notes func(followup.Config) content.NotesFunc) (*Project, followup.ErrorList) {
 	p := &Project{FS: fsys, Prefix: prefix}
 	display := config.File
 	if prefix != "" && prefix != "." {
@@ -36,7 +38,11 @@ func Load(fsys fs.FS, prefix string, cache *content.Cache) (*Project, followup.E
 	if _, err := zone.Load(tz); err != nil {
 		tz = "UTC" // already reported by config
 	}
-	apps, cerrs := content.Load(fsys, content.Options{DefaultTZ: tz, Prefix: prefix, Cache: cache})
+	opt := content.Options{DefaultTZ: tz, Prefix: prefix, Cache: cache}
+	if notes != nil {
+		opt.Notes = notes(cfg)
+	}
+	apps, cerrs := content.Load(fsys, opt)
 	errs = append(errs, cerrs...)
 	p.Apps = apps
 	set, derrs := draft.Load(fsys, prefix)

@@ -135,7 +135,10 @@ func (r *renderer) appPage(a *followup.Application) (*AppPage, error) {
 	v.History = history(a, now, public)
 	if !public {
 		v.Feed = "calendar.ics"
-		if len(strings.TrimSpace(string(a.Notes))) > 0 {
+		if a.NotesHTML != "" {
+			// Made by RenderNotes while the file was parsed.
+			v.Notes = template.HTML(a.NotesHTML)
+		} else if len(strings.TrimSpace(string(a.Notes))) > 0 {
 			h, err := Markdown(a.Notes, idPrefix(a.Slug))
 			if err != nil {
 				return nil, fmt.Errorf("%s: notes: %w", a.Path, err)
@@ -148,6 +151,16 @@ func (r *renderer) appPage(a *followup.Application) (*AppPage, error) {
 		title += " · " + a.Role
 	}
 	return &AppPage{Page: r.page(title, root), App: v}, nil
+}
+
+// RenderNotes renders an application's notes as its page shows them; a
+// build hands it to content.Options.Notes.
+func RenderNotes(a *followup.Application) (string, error) {
+	if len(strings.TrimSpace(string(a.Notes))) == 0 {
+		return "", nil
+	}
+	h, err := Markdown(a.Notes, idPrefix(a.Slug))
+	return string(h), err
 }
 
 // idPrefix starts the ids of a page's notes: "note-" plus the slug, so a

@@ -59,7 +59,7 @@ func fixtureFS(t testing.TB) fstest.MapFS {
 
 func load(t testing.TB, fsys fs.FS) *project.Project {
 	t.Helper()
-	p, errs := project.Load(fsys, "", nil)
+	p, errs := project.Load(fsys, "", nil, nil)
 	if len(errs) > 0 {
 		t.Fatalf("loading the project:\n%v", errs)
 	}
