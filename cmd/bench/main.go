@@ -180,6 +180,19 @@ func run(sizes string, runs int, gen, dir string, browserToo bool) error {
 	const now = "2026-11-21T12:00:00-05:00"
 	fmt.Printf("machine: %s/%s, %d cores (GOMAXPROCS %d), %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	fmt.Printf("%-8s %-16s %9s %9s %10s %8s\n", "apps", "program", "wall s", "cpu s", "peak MiB", "× floor")
+	type sizeTime struct {
+		n    int
+		wall float64
+	}
+	var builds []sizeTime
+	// Growth: how the build's time grows with the search (the target is
+	// at most 11× from 10,000 to 100,000 applications).
+	defer func() {
+		for i := 1; i < len(builds); i++ {
+			a, b := builds[i-1], builds[i]
+			fmt.Printf("growth   %d → %d applications (%.1f×): build time %.2f×\n", a.n, b.n, float64(b.n)/float64(a.n), b.wall/a.wall)
+		}
+	}()
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
@@ -211,7 +224,8 @@ func run(sizes string, runs int, gen, dir string, browserToo bool) error {
 		}
 		mf, mu := median(fl), median(fu)
 		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8s\n", n, "floor", mf.wall, mf.cpu, mf.rssMiB, "1.00")
-		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8.2f\n", n, "followup build", mu.wall, mu.cpu, mu.rssMiB, mu.wall/mf.wall)
+		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8.2f  %.0f µs per application\n", n, "followup build", mu.wall, mu.cpu, mu.rssMiB, mu.wall/mf.wall, mu.wall/float64(n)*1e6)
+		builds = append(builds, sizeTime{n, mu.wall})
 		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8.2f\n", n, "  first build", first.wall, first.cpu, first.rssMiB, first.wall/mf.wall)
 		for _, cmd := range []string{"check", "agenda"} {
 			var ss []sample
