@@ -26,6 +26,7 @@ type pathEntry struct {
 	off, n  uint32
 	mode    fs.FileMode
 	removed bool
+	kept    bool // Keep was called on it
 }
 
 func newPathSet() *pathSet {
@@ -62,6 +63,20 @@ func (s *pathSet) Get(p string) (fs.FileMode, bool) {
 	return s.ents[i].mode, true
 }
 
+// Keep is Get, and remembers that p was asked for: Each then tells kept
+// paths from the others without looking each one up again.
+func (s *pathSet) Keep(p string) (fs.FileMode, bool) {
+	if s == nil {
+		return 0, false
+	}
+	i := s.find([]byte(p))
+	if i < 0 || s.ents[i].removed {
+		return 0, false
+	}
+	s.ents[i].kept = true
+	return s.ents[i].mode, true
+}
+
 // Has reports whether p is in the set.
 func (s *pathSet) Has(p string) bool {
 	_, ok := s.Get(p)
@@ -86,7 +101,7 @@ func (s *pathSet) AddBytes(p []byte, mode fs.FileMode) bool {
 		if !e.removed {
 			return false
 		}
-		e.removed, e.mode = false, mode
+		e.removed, e.mode, e.kept = false, mode, false
 		s.live++
 		return true
 	}
@@ -124,14 +139,15 @@ func (s *pathSet) Len() int {
 	return s.live
 }
 
-// Each calls f with every path in the set, in the order they were added.
-func (s *pathSet) Each(f func(p string, mode fs.FileMode)) {
+// Each calls f with every path in the set, in the order they were added,
+// and whether Keep was called on it.
+func (s *pathSet) Each(f func(p string, mode fs.FileMode, kept bool)) {
 	if s == nil {
 		return
 	}
 	for i := range s.ents {
 		if e := &s.ents[i]; !e.removed {
-			f(string(s.name(int32(i))), e.mode)
+			f(string(s.name(int32(i))), e.mode, e.kept)
 		}
 	}
 }

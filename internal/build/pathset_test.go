@@ -26,6 +26,7 @@ func TestPathSet(t *testing.T) {
 			s.sum = sum
 			want := map[string]fs.FileMode{}
 			first := map[string]int{} // when each path was first ever added
+			kept := map[string]bool{}
 			paths := make([]string, 300)
 			for i := range paths {
 				paths[i] = fmt.Sprintf("apps/%c%d/index.html", 'a'+rune(i%26), i)
@@ -34,7 +35,16 @@ func TestPathSet(t *testing.T) {
 			for step := range 5000 {
 				p := paths[rng.IntN(len(paths))]
 				mode := fs.FileMode(rng.IntN(3)) << 30
-				switch rng.IntN(4) {
+				switch rng.IntN(5) {
+				case 4:
+					m, ok := s.Keep(p)
+					wm, wok := want[p]
+					if ok != wok || m != wm {
+						t.Fatalf("step %d: Keep(%q) = %v, %v; want %v, %v", step, p, m, ok, wm, wok)
+					}
+					if ok {
+						kept[p] = true
+					}
 				case 0, 1:
 					_, had := want[p]
 					var added bool
@@ -55,6 +65,7 @@ func TestPathSet(t *testing.T) {
 				case 2:
 					s.Delete(p)
 					delete(want, p)
+					delete(kept, p)
 				case 3:
 					m, ok := s.Get(p)
 					wm, wok := want[p]
@@ -68,7 +79,13 @@ func TestPathSet(t *testing.T) {
 			}
 			got := map[string]fs.FileMode{}
 			var all []string
-			s.Each(func(p string, m fs.FileMode) { got[p] = m; all = append(all, p) })
+			s.Each(func(p string, m fs.FileMode, k bool) {
+				got[p] = m
+				all = append(all, p)
+				if k != kept[p] {
+					t.Errorf("Each says %q kept: %v, want %v", p, k, kept[p])
+				}
+			})
 			if !maps.Equal(got, want) {
 				t.Fatalf("Each gave %d paths, want %d", len(got), len(want))
 			}
@@ -85,5 +102,8 @@ func TestPathSet(t *testing.T) {
 		t.Fatal("a nil set is empty")
 	}
 	nilSet.Delete("a")
-	nilSet.Each(func(string, fs.FileMode) { t.Fatal("a nil set has nothing") })
+	nilSet.Each(func(string, fs.FileMode, bool) { t.Fatal("a nil set has nothing") })
+	if _, ok := nilSet.Keep("a"); ok {
+		t.Fatal("a nil set keeps nothing")
+	}
 }

@@ -296,7 +296,7 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 		}
 		used.Add(rel, fs.ModeDir)
 		// Not used until now, so not made by this build either.
-		t, ok := existing.Get(rel)
+		t, ok := existing.Keep(rel)
 		if ok && t.IsDir() {
 			return nil
 		}
@@ -330,7 +330,7 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 			lastDir = d
 		}
 		reuse := false
-		if t, ok := existing.Get(name); ok {
+		if t, ok := existing.Keep(name); ok {
 			switch {
 			case t.IsRegular():
 				reuse = true
@@ -363,7 +363,7 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 	if err != nil {
 		return 0, err
 	}
-	if err := removeStale(dir, existing, seen, used); err != nil {
+	if err := removeStale(dir, existing, seen); err != nil {
 		return 0, err
 	}
 	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerFor(private)), 0o644); err != nil {
@@ -373,12 +373,13 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 }
 
 // removeStale removes what the back buffer held that the new site does
-// not: files it did not emit, directories it does not use. What was
-// under a directory that became a file went with it.
-func removeStale(dir string, existing, seen, used *pathSet) error {
+// not: files it did not emit, directories it does not use (fillDir asked
+// existing to Keep every one it emitted or used). What was under a
+// directory that became a file went with it.
+func removeStale(dir string, existing, seen *pathSet) error {
 	var stale []string
-	existing.Each(func(p string, _ fs.FileMode) {
-		if p != Marker && !seen.Has(p) && !used.Has(p) {
+	existing.Each(func(p string, _ fs.FileMode, kept bool) {
+		if p != Marker && !kept {
 			stale = append(stale, p)
 		}
 	})
