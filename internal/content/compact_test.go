@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -73,5 +74,51 @@ func eachText(v reflect.Value, f func(reflect.Value)) {
 				eachText(v.Index(i), f)
 			}
 		}
+	}
+}
+
+// TestCompactPointsNowhereForEmptyAndConstantTexts: an empty text must
+// hold no pointer, and a kind, channel or outcome must point at its
+// constant, so the collector has nothing of the heap to follow for them.
+func TestCompactPointsNowhereForEmptyAndConstantTexts(t *testing.T) {
+	heap := func(s string) string { return strings.Clone(s) }
+	a := &followup.Application{
+		Slug: heap("acme"), Company: heap("Acme"),
+		Contact: &followup.Person{Name: heap("Jane"), By: followup.Channel(heap("phone"))},
+		Rounds: []followup.Round{{Kind: followup.RoundKind(heap("video")), Where: heap("phone"),
+			Interviewers: []followup.Interviewer{{Person: followup.Person{Name: heap("Rob")}, By: followup.Channel(heap("letter"))}}}},
+		Log: []followup.LogEntry{
+			{Sent: followup.Kind(heap("check-in")), By: followup.Channel(heap("email"))},
+			{Outcome: followup.Outcome(heap("rejected")), Heard: heap("no")},
+			{Sent: followup.Kind(heap("thank-you"))},
+		},
+	}
+	compact(a)
+	base := uintptr(unsafe.Pointer(unsafe.StringData(a.Slug)))
+	shared, empty, constant := 0, 0, 0
+	eachText(reflect.ValueOf(a).Elem(), func(v reflect.Value) {
+		s := v.String()
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		c, isConst := constants[s]
+		switch {
+		case s == "":
+			empty++
+			if p != 0 {
+				t.Errorf("an empty %s still points at %#x", v.Type(), p)
+			}
+		case isConst && v.Type() != reflect.TypeOf(""):
+			constant++
+			if p != uintptr(unsafe.Pointer(unsafe.StringData(c))) {
+				t.Errorf("%s %q does not point at its constant", v.Type(), s)
+			}
+		default:
+			shared++
+			if p-base > 64 {
+				t.Errorf("%q is not in the shared string", s)
+			}
+		}
+	})
+	if shared != 6 || constant != 7 || empty < 20 {
+		t.Errorf("%d shared, %d constant, %d empty texts; want 6, 7 and at least 20", shared, constant, empty)
 	}
 }
