@@ -38,43 +38,47 @@ func (s *pathSet) name(i int32) []byte {
 	return s.names[e.off : e.off+e.n]
 }
 
-// find returns the entry of p, removed or not, or -1.
-func (s *pathSet) find(p []byte) int32 {
-	if i, ok := s.slots[s.sum(s.seed, p)]; ok {
+// find returns the entry of p, removed or not, or -1; and p's hash.
+func (s *pathSet) find(p []byte) (int32, uint64) {
+	h := s.sum(s.seed, p)
+	if i, ok := s.slots[h]; ok {
 		if string(s.name(i)) == string(p) {
-			return i
+			return i, h
 		}
 		if i, ok := s.clash[string(p)]; ok {
-			return i
+			return i, h
 		}
 	}
-	return -1
+	return -1, h
+}
+
+// entry returns p's entry, or nil when p is not in the set.
+func (s *pathSet) entry(p string) *pathEntry {
+	if s == nil {
+		return nil
+	}
+	if i, _ := s.find([]byte(p)); i >= 0 && !s.ents[i].removed {
+		return &s.ents[i]
+	}
+	return nil
 }
 
 // Get returns p's type, if p is in the set.
 func (s *pathSet) Get(p string) (fs.FileMode, bool) {
-	if s == nil {
-		return 0, false
+	if e := s.entry(p); e != nil {
+		return e.mode, true
 	}
-	i := s.find([]byte(p))
-	if i < 0 || s.ents[i].removed {
-		return 0, false
-	}
-	return s.ents[i].mode, true
+	return 0, false
 }
 
 // Keep is Get, and remembers that p was asked for: Each then tells kept
 // paths from the others without looking each one up again.
 func (s *pathSet) Keep(p string) (fs.FileMode, bool) {
-	if s == nil {
-		return 0, false
+	if e := s.entry(p); e != nil {
+		e.kept = true
+		return e.mode, true
 	}
-	i := s.find([]byte(p))
-	if i < 0 || s.ents[i].removed {
-		return 0, false
-	}
-	s.ents[i].kept = true
-	return s.ents[i].mode, true
+	return 0, false
 }
 
 // Has reports whether p is in the set.
@@ -91,12 +95,8 @@ func (s *pathSet) Add(p string, mode fs.FileMode) bool {
 
 // AddBytes is Add for a path held in a byte slice, which it copies.
 func (s *pathSet) AddBytes(p []byte, mode fs.FileMode) bool {
-	h := s.sum(s.seed, p)
-	i, ok := s.slots[h]
-	if ok && string(s.name(i)) != string(p) {
-		i, ok = s.clash[string(p)]
-	}
-	if ok {
+	i, h := s.find(p)
+	if i >= 0 {
 		e := &s.ents[i]
 		if !e.removed {
 			return false
@@ -122,11 +122,8 @@ func (s *pathSet) AddBytes(p []byte, mode fs.FileMode) bool {
 
 // Delete takes p out of the set.
 func (s *pathSet) Delete(p string) {
-	if s == nil {
-		return
-	}
-	if i := s.find([]byte(p)); i >= 0 && !s.ents[i].removed {
-		s.ents[i].removed = true
+	if e := s.entry(p); e != nil {
+		e.removed = true
 		s.live--
 	}
 }
