@@ -135,16 +135,14 @@ func (r *renderer) appPage(a *followup.Application) (*AppPage, error) {
 	v.History = history(a, now, public)
 	if !public {
 		v.Feed = "calendar.ics"
-		if a.NotesHTML != "" {
-			// Made by RenderNotes while the file was parsed.
-			v.Notes = template.HTML(a.NotesHTML)
-		} else if len(strings.TrimSpace(string(a.Notes))) > 0 {
-			h, err := Markdown(a.Notes, idPrefix(a.Slug))
-			if err != nil {
+		h := a.NotesHTML // made by RenderNotes while the file was parsed
+		if h == "" {
+			var err error
+			if h, err = RenderNotes(a); err != nil {
 				return nil, fmt.Errorf("%s: notes: %w", a.Path, err)
 			}
-			v.Notes = h
 		}
+		v.Notes = template.HTML(h)
 	}
 	title := a.Company
 	if a.Role != "" {
