@@ -98,13 +98,15 @@ func Build(opt Options) (*Result, error) {
 	// The content is loaded and planned inside the fill, so that the
 	// back buffer is claimed and listed at the same time.
 	var res *Result
-	n, err := WriteSite(out, private, func(emit site.Emit) error {
+	// The pages' buffers go back to Render's pool once on disk.
+	bufs := site.NewBuffers()
+	n, err := writeSite(out, private, func(emit site.Emit) error {
 		var err error
 		if res, err = prepare(opt); err != nil {
 			return err
 		}
-		return Render(res.Project, res.Config, res.Plan, nil, emit)
-	})
+		return render(res.Project, res.Config, res.Plan, nil, bufs, emit)
+	}, bufs.Return)
 	if err != nil {
 		return nil, err
 	}
@@ -178,16 +180,23 @@ func prepare(opt Options) (*Result, error) {
 // feeds (each application's beside its page, made in the same parallel
 // pass; the whole search's at the end).
 func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, emit site.Emit) error {
+	return render(p, cfg, plan, memo, nil, emit)
+}
+
+// render is Render, with application pages written into buffers lent by
+// bufs when it is not nil (emit must then give them back).
+func render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, bufs *site.Buffers, emit site.Emit) error {
 	perApp, root := feeds(p, cfg, plan, memo)
 	err := site.Render(site.Input{
-		Memo:   memo,
-		Config: cfg,
-		Apps:   p.Apps,
-		Plan:   plan,
-		Drafts: p.Drafts,
-		FS:     p.FS,
-		Prefix: p.Prefix,
-		PerApp: perApp,
+		Buffers: bufs,
+		Memo:    memo,
+		Config:  cfg,
+		Apps:    p.Apps,
+		Plan:    plan,
+		Drafts:  p.Drafts,
+		FS:      p.FS,
+		Prefix:  p.Prefix,
+		PerApp:  perApp,
 	}, emit)
 	r := <-root // made beside the pages
 	if err != nil {

@@ -607,3 +607,44 @@ func TestNotesRenderedWhileParsing(t *testing.T) {
 		}
 	}
 }
+
+// A build reuses application pages' buffers once they are on disk; a page
+// must never be overwritten before it is written. Hundreds of pages of
+// different lengths (some past the buffers' 8 KB) must come out as Files
+// makes them, without the pool.
+func TestReusedBuffersNeverShowInTheSite(t *testing.T) {
+	files := map[string]string{}
+	for i := range 400 {
+		notes := strings.Repeat(fmt.Sprintf("Note %d: they asked about *queues* and [latency](https://x.example/%d).\n\n", i, i), i%40)
+		files[fmt.Sprintf("content/c%03d.md", i)] = strings.Replace(acme, "Acme", fmt.Sprintf("Company %03d", i), 1) + notes
+	}
+	dir := writeProject(t, files)
+	opt := Options{Dir: dir, Now: now}
+	want, err := Files(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the second build overwrites the back buffer in place
+		res, err := Build(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := tree(t, res.Out)
+		delete(got, Marker)
+		if len(got) != len(want) {
+			t.Fatalf("%d files on disk, %d in memory", len(got), len(want))
+		}
+		big := 0
+		for name, data := range want {
+			if got[name] != string(data) {
+				t.Fatalf("%s differs on disk", name)
+			}
+			if len(data) > 8<<10 {
+				big++
+			}
+		}
+		if big < 50 {
+			t.Fatalf("only %d pages over 8 KB", big)
+		}
+	}
+}

@@ -63,6 +63,12 @@ func Write(out string, fill func(emit site.Emit) error) (int, error) {
 // public and that one was private: a private site is not kept beside a
 // public one. It returns the number of files written.
 func WriteSite(out string, private bool, fill func(emit site.Emit) error) (int, error) {
+	return writeSite(out, private, fill, nil)
+}
+
+// writeSite is WriteSite, calling written (when not nil) with each file's
+// data once it is on disk.
+func writeSite(out string, private bool, fill func(emit site.Emit) error, written func([]byte)) (int, error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -93,7 +99,7 @@ func WriteSite(out string, private bool, fill func(emit site.Emit) error) (int, 
 		}
 		return st
 	}
-	n, err := fillDir(wait, private, fill)
+	n, err := fillDir(wait, private, fill, written)
 	st = wait()
 	if st.err != nil {
 		if err == nil {
@@ -240,7 +246,7 @@ func inventory(dir string) (*pathSet, error) {
 // waits for on the first file. What the directory already holds (the back
 // buffer) is overwritten in place, and whatever the new site does not
 // have is removed at the end.
-func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) error) (int, error) {
+func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) error, written func([]byte)) (int, error) {
 	var dir string
 	var existing *pathSet
 	seen := newPathSet()
@@ -281,6 +287,9 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 						writeErr = fmt.Errorf("writing %s: %w", f.name, err)
 					}
 					mu.Unlock()
+				}
+				if written != nil {
+					written(f.data)
 				}
 			}
 		}()

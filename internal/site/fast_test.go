@@ -190,7 +190,7 @@ func TestFastAppPageMatchesTemplateOnRandomViews(t *testing.T) {
 		if err := l.app.ExecuteTemplate(&want, "base.html", pg); err != nil {
 			t.Fatal(err)
 		}
-		if got := appPageHTML(pg); !bytes.Equal(got, want.Bytes()) {
+		if got := appPageHTML(pg, nil); !bytes.Equal(got, want.Bytes()) {
 			t.Fatalf("view %d: fast path differs from the template at %s\nview: %+v", i, firstDiff(want.String(), string(got)), pg)
 		}
 	}

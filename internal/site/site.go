@@ -36,6 +36,11 @@ type Input struct {
 	// in the same parallel pass as its page; it must be safe to call
 	// from several goroutines. May be nil.
 	PerApp func(a *followup.Application) ([]Output, error)
+
+	// Buffers, when set (and Memo is not), lends the buffers application
+	// pages are written into; the emitter gives each page back with
+	// Buffers.Return once it is written out, and must not keep it.
+	Buffers *Buffers
 }
 
 // Page is what every page shares.
@@ -179,7 +184,11 @@ func (r *renderer) appPageBytes(a *followup.Application) ([]byte, error) {
 	}
 	var b []byte
 	if r.l.fastApp {
-		b = appPageHTML(p)
+		if in.Memo == nil {
+			b = in.Buffers.lend(appPageHTML(p, in.Buffers.get()))
+		} else {
+			b = appPageHTML(p, nil) // the memo keeps it
+		}
 	} else if b, err = r.execute(r.l.app, "application.html", p); err != nil {
 		return nil, err
 	}
