@@ -186,7 +186,7 @@ func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo
 // render is Render, with application pages written into buffers lent by
 // bufs when it is not nil (emit must then give them back).
 func render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, bufs *site.Buffers, emit site.Emit) error {
-	perApp, root := feeds(p, cfg, plan, memo)
+	perApp, root := feeds(p, cfg, plan, memo, bufs)
 	err := site.Render(site.Input{
 		Buffers: bufs,
 		Memo:    memo,

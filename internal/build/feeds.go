@@ -18,7 +18,10 @@ import (
 // 100,000 applications took 0.9 s). A public build names them
 // calendar.FeedName derives from the feed key, unguessable, and leaves
 // drafts, emails and phone numbers out of them.
-func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo) (perApp func(*followup.Application) ([]site.Output, error), root <-chan rootFeed) {
+func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, bufs *site.Buffers) (perApp func(*followup.Application) ([]site.Output, error), root <-chan rootFeed) {
+	if memo != nil {
+		bufs = nil // the memo keeps what it is given
+	}
 	name := calendar.FeedName(cfg.Public, cfg.FeedKey)
 	opt := calendar.Options{
 		Name:    cfg.Title,
@@ -58,14 +61,17 @@ func feeds(p *project.Project, cfg followup.Config, plan *schedule.Result, memo 
 		if b, ok := memo.Get(file, key); ok {
 			return []site.Output{{Name: file, Data: b}}, nil
 		}
-		var b bytes.Buffer
+		b := new(bytes.Buffer)
+		if bufs != nil {
+			b = bytes.NewBuffer(bufs.Get())
+		}
 		o := opt
 		o.Name = cfg.Title + ": " + st.App.Company
-		if err := calendar.Write(&b, o, acts[a.Slug], ivs[a.Slug], draft); err != nil {
+		if err := calendar.Write(b, o, acts[a.Slug], ivs[a.Slug], draft); err != nil {
 			return nil, err
 		}
 		memo.Put(file, key, b.Bytes())
-		return []site.Output{{Name: file, Data: b.Bytes()}}, nil
+		return []site.Output{{Name: file, Data: bufs.Lend(b.Bytes())}}, nil
 	}
 	return perApp, rc
 }

@@ -28,6 +28,14 @@ const (
 	keepBelow   = 64 << 10 // a rare huge page's buffer is not kept
 )
 
+// Get returns an empty buffer with room for a page, for an Output of
+// Input.PerApp to be made in (see Lend).
+func (p *Buffers) Get() []byte { return p.get() }
+
+// Lend records b, made in a buffer from Get, as the pool's: the emitter
+// gives it back with Return once it is written out.
+func (p *Buffers) Lend(b []byte) []byte { return p.lend(b) }
+
 // get returns an empty buffer with room for a page.
 func (p *Buffers) get() []byte {
 	if p != nil {
