@@ -98,7 +98,7 @@ func Build(opt Options) (*Result, error) {
 	// The content is loaded and planned inside the fill, so that the
 	// back buffer is claimed and listed at the same time.
 	var res *Result
-	// The pages' buffers go back to Render's pool once on disk.
+	// The pages' and feeds' buffers go back to the pool once on disk.
 	bufs := site.NewBuffers()
 	n, err := writeSite(out, private, func(emit site.Emit) error {
 		var err error
@@ -183,8 +183,8 @@ func Render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo
 	return render(p, cfg, plan, memo, nil, emit)
 }
 
-// render is Render, with application pages written into buffers lent by
-// bufs when it is not nil (emit must then give them back).
+// render is Render, with application pages and feeds written into
+// buffers lent by bufs when it is not nil (emit must then give them back).
 func render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo *site.Memo, bufs *site.Buffers, emit site.Emit) error {
 	perApp, root := feeds(p, cfg, plan, memo, bufs)
 	err := site.Render(site.Input{

@@ -5,14 +5,15 @@ import (
 	"unsafe"
 )
 
-// Buffers lends the byte slices application pages are written into and
-// takes them back once they are written out, so that a build reuses a
-// few hundred buffers instead of making one per page: at 100,000
-// applications the pages were 0.9 GB of the 3 GB of garbage made while
-// rendering, and every collection in that phase marks the whole search.
+// Buffers lends the byte slices application pages and their feeds are
+// written into and takes them back once they are written out, so that a
+// build reuses a few hundred buffers instead of making one per file: at
+// 100,000 applications the pages were 0.9 GB of the 3 GB of garbage made
+// while rendering, and every collection in that phase marks the whole
+// search.
 //
-// Only what Render lent comes back into use: Return ignores any other
-// slice (a stylesheet, a feed, a page grown past its buffer).
+// Only what was lent comes back into use: Return ignores any other slice
+// (a stylesheet, the index, a page grown past its buffer).
 type Buffers struct {
 	mu   sync.Mutex
 	free [][]byte
@@ -28,16 +29,9 @@ const (
 	keepBelow   = 64 << 10 // a rare huge page's buffer is not kept
 )
 
-// Get returns an empty buffer with room for a page, for an Output of
-// Input.PerApp to be made in (see Lend).
-func (p *Buffers) Get() []byte { return p.get() }
-
-// Lend records b, made in a buffer from Get, as the pool's: the emitter
-// gives it back with Return once it is written out.
-func (p *Buffers) Lend(b []byte) []byte { return p.lend(b) }
-
-// get returns an empty buffer with room for a page.
-func (p *Buffers) get() []byte {
+// Get returns an empty buffer with room for a page (a new one from a nil
+// pool).
+func (p *Buffers) Get() []byte {
 	if p != nil {
 		p.mu.Lock()
 		if n := len(p.free); n > 0 {
@@ -51,8 +45,10 @@ func (p *Buffers) get() []byte {
 	return make([]byte, 0, pageRoom)
 }
 
-// lend records b, a page about to be emitted, as the pool's.
-func (p *Buffers) lend(b []byte) []byte {
+// Lend records b, made in a buffer from Get and about to be emitted, as
+// the pool's: the emitter gives it back with Return once it is written
+// out. It returns b.
+func (p *Buffers) Lend(b []byte) []byte {
 	if p != nil && cap(b) > 0 {
 		p.mu.Lock()
 		p.lent[unsafe.SliceData(b)] = struct{}{}
@@ -61,8 +57,8 @@ func (p *Buffers) lend(b []byte) []byte {
 	return b
 }
 
-// Return gives back a page that Render emitted, once the emitter has no
-// more use for it. Anything Render did not lend is left alone.
+// Return gives back a file that was lent, once the emitter has no more
+// use for it. Anything not lent is left alone.
 func (p *Buffers) Return(b []byte) {
 	if p == nil || cap(b) == 0 {
 		return

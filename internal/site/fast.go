@@ -120,11 +120,8 @@ func (w *htmlOut) bool(v bool) {
 }
 
 // appPageHTML is base.html with application.html's "main", appended to
-// buf (a new buffer when buf is nil).
+// buf.
 func appPageHTML(p *AppPage, buf []byte) []byte {
-	if buf == nil {
-		buf = make([]byte, 0, pageRoom)
-	}
 	w := &htmlOut{b: buf}
 	w.base(&p.Page, func() { w.appMain(p) })
 	return w.b

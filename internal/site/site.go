@@ -68,6 +68,9 @@ func Render(in Input, emit Emit) error {
 	if in.Plan == nil {
 		return fmt.Errorf("site: no plan")
 	}
+	if in.Memo != nil {
+		in.Buffers = nil // the memo keeps the pages it is given
+	}
 	r := &renderer{in: in, l: l, loc: siteZone(in.Config.Timezone)}
 	if err := r.prepare(); err != nil {
 		return err
@@ -184,11 +187,7 @@ func (r *renderer) appPageBytes(a *followup.Application) ([]byte, error) {
 	}
 	var b []byte
 	if r.l.fastApp {
-		if in.Memo == nil {
-			b = in.Buffers.lend(appPageHTML(p, in.Buffers.get()))
-		} else {
-			b = appPageHTML(p, nil) // the memo keeps it
-		}
+		b = in.Buffers.Lend(appPageHTML(p, in.Buffers.Get()))
 	} else if b, err = r.execute(r.l.app, "application.html", p); err != nil {
 		return nil, err
 	}
