@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	ics "github.com/arran4/golang-ical"
+
 	"bytes"
 	"flag"
 	"fmt"
@@ -97,6 +99,90 @@ func TestGolden(t *testing.T) {
 			}
 			checkParsers(t, saveFeed(t, tc.name+".ics", b), w)
 		})
+	}
+}
+
+// TestWriteIsSerializeTo holds Write, which serialises the parts feeds
+// share once, to the bytes golang-ical writes for the whole calendar:
+// the whole search's feed and each application's, under options that
+// change each shared part, written twice so the second comes from the
+// caches, and in an order where feeds with other names come in between.
+func TestWriteIsSerializeTo(t *testing.T) {
+	var opts []Options
+	for _, z := range []string{"America/New_York", "Europe/Berlin", "UTC", "", "Etc/GMT+5", "Asia/Kathmandu"} {
+		o := baseOptions(z)
+		opts = append(opts, o)
+		o.Public, o.Version, o.Name = true, "1.2//3", "Ünïcode, search; with \\ and a name long enough to be folded over two lines"
+		opts = append(opts, o)
+	}
+	// An interview next year: its application's feed has that year's
+	// VTIMEZONE, the whole search's both years', the others this year's.
+	apps := load(t, append(allFixtures(), `---
+company: Next Year
+role: Planner
+applied: 2026-10-01
+tz: America/New_York
+rounds:
+  - at: 2027-01-12 10:00
+    interviewers:
+      - name: Jo March
+---
+`)...)
+	spans := map[string]bool{} // the VTIMEZONEs seen
+	defer func() {
+		if len(spans) < 3 {
+			t.Errorf("the feeds have %d different VTIMEZONEs of New York, want 3 (this year, next, both)", len(spans))
+		}
+	}()
+	for round := range 2 {
+		for _, opt := range opts {
+			res := schedule.Plan(apps, followup.DefaultPolicy(), opt.Stamp)
+			var df DraftFunc
+			if !opt.Public {
+				df = drafts(t, res)
+			}
+			feeds := [][2]any{{res.Actions, res.Interviews}}
+			for _, a := range apps {
+				var acts []followup.Action
+				var ivs []followup.Interview
+				for _, x := range res.Actions {
+					if x.App == a {
+						acts = append(acts, x)
+					}
+				}
+				for _, x := range res.Interviews {
+					if x.App == a {
+						ivs = append(ivs, x)
+					}
+				}
+				feeds = append(feeds, [2]any{acts, ivs})
+			}
+			for i, f := range feeds {
+				o := opt
+				if i > 0 {
+					o.Name += ": " + apps[i-1].Company
+				}
+				acts, ivs := f[0].([]followup.Action), f[1].([]followup.Interview)
+				cal, err := build(o, acts, ivs, df)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want, got bytes.Buffer
+				if err := cal.SerializeTo(&want, ics.WithNewLineWindows); err != nil {
+					t.Fatal(err)
+				}
+				if err := Write(&got, o, acts, ivs, df); err != nil {
+					t.Fatal(err)
+				}
+				if _, z, ok := bytes.Cut(want.Bytes(), []byte("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n")); ok {
+					z, _, _ = bytes.Cut(z, []byte("END:VTIMEZONE"))
+					spans[string(z)] = true
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Fatalf("round %d, zone %q, feed %d: Write differs from SerializeTo:\n%s", round, o.Zone, i, diff(want.String(), got.String()))
+				}
+			}
+		}
 	}
 }
 

@@ -52,6 +52,13 @@ func FuzzText(f *testing.F) {
 		}
 		out := buf.Bytes()
 		wire(t, out)
+		var fast bytes.Buffer
+		if err := Write(&fast, opt, []followup.Action{a}, nil, func(*followup.Action) (string, string, error) { return s, s, nil }); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(fast.Bytes(), out) {
+			t.Fatalf("Write differs from SerializeTo:\n%s", diff(string(out), fast.String()))
+		}
 		back, err := ics.ParseCalendar(bytes.NewReader(out))
 		if err != nil {
 			t.Fatalf("golang-ical cannot read its output back: %v\n%q", err, out)
