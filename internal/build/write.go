@@ -248,10 +248,7 @@ func inventory(dir string) (*pathSet, error) {
 // have is removed at the end.
 func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) error, written func([]byte)) (int, error) {
 	var dir string
-	var existing *pathSet
-	seen := newPathSet()
-	used := newPathSet() // directories the new site has
-	used.Add(".", fs.ModeDir)
+	var existing, seen, used *pathSet // used: directories the new site has
 	lastDir := "." // the directory of the file emitted last: its sibling comes next
 	ready := false
 	start := func() error {
@@ -261,6 +258,10 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 				return st.err
 			}
 			dir, existing, ready = st.dir, st.existing, true
+			// The new site is about as big as the old one.
+			seen = newPathSetFor(existing.Len(), existing.Size())
+			used = newPathSetFor(existing.Len()/2, existing.Size()/2)
+			used.Add(".", fs.ModeDir)
 		}
 		return nil
 	}
@@ -320,11 +321,11 @@ func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) err
 		if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") || name == Marker {
 			return fmt.Errorf("build: invalid output path %q", name)
 		}
-		if !seen.Add(name, 0) {
-			return fmt.Errorf("build: two outputs named %s", name)
-		}
 		if err := start(); err != nil {
 			return err
+		}
+		if !seen.Add(name, 0) {
+			return fmt.Errorf("build: two outputs named %s", name)
 		}
 		mu.Lock()
 		err := writeErr
