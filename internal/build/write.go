@@ -248,8 +248,10 @@ func inventory(dir string) (*pathSet, error) {
 // have is removed at the end.
 func fillDir(stage func() stagedDir, private bool, fill func(emit site.Emit) error, written func([]byte)) (int, error) {
 	var dir string
-	var existing, seen, used *pathSet // used: directories the new site has
-	lastDir := "." // the directory of the file emitted last: its sibling comes next
+	// seen: the files emitted; used: the directories the new site has.
+	var existing, seen, used *pathSet
+	// The directory of the file emitted last: its sibling comes next.
+	lastDir := "."
 	ready := false
 	start := func() error {
 		if !ready {
