@@ -262,20 +262,55 @@ func rootOf(dir string) string {
 }
 
 func (r *renderer) execute(t *template.Template, name string, data any) ([]byte, error) {
-	var b bytes.Buffer
-	if p, ok := data.(*IndexPage); ok {
-		// The index is mostly its fragments: room for them up front
-		// saves copying tens of megabytes as the buffer doubles.
-		n := len(p.Table) + 64<<10
-		for _, bk := range p.Agenda {
-			n += len(bk.HTML)
-		}
-		b.Grow(n)
+	if p, ok := data.(*IndexPage); ok && len(p.Table) > 64<<10 {
+		return r.executeIndex(t, name, p)
 	}
+	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "base.html", data); err != nil {
 		return nil, r.l.execError(name, err)
 	}
 	return b.Bytes(), nil
+}
+
+// tableMark stands in for a big index's table while its page is
+// executed. html/template writes a NUL of the user's text as U+FFFD, so
+// the mark can only come from the layout's own {{.Table}}.
+const tableMark = "\x00followup:table\x00"
+
+// executeIndex executes an index page whose table is big (4 MB at 10,000
+// applications) with a mark in the table's place, and puts the table
+// there afterwards. text/template prints a value through fmt, which
+// copied the table into a buffer of its own before the page's; the page
+// is now copied together once. A layout that shows the table other than
+// once is executed the plain way.
+func (r *renderer) executeIndex(t *template.Template, name string, p *IndexPage) ([]byte, error) {
+	table := p.Table
+	p.Table = tableMark
+	var b bytes.Buffer
+	n := 64 << 10
+	for _, bk := range p.Agenda {
+		n += len(bk.HTML)
+	}
+	b.Grow(n)
+	err := t.ExecuteTemplate(&b, "base.html", p)
+	p.Table = table
+	if err != nil {
+		return nil, r.l.execError(name, err)
+	}
+	page := b.Bytes()
+	i := bytes.Index(page, []byte(tableMark))
+	if i < 0 || bytes.Contains(page[i+len(tableMark):], []byte(tableMark)) {
+		var b bytes.Buffer
+		b.Grow(len(page) + len(table))
+		if err := t.ExecuteTemplate(&b, "base.html", p); err != nil {
+			return nil, r.l.execError(name, err)
+		}
+		return b.Bytes(), nil
+	}
+	out := make([]byte, 0, len(page)-len(tableMark)+len(table))
+	out = append(out, page[:i]...)
+	out = append(out, table...)
+	return append(out, page[i+len(tableMark):]...), nil
 }
 
 // Feed is the subscribe box: where the calendar feed is and how to add it.
