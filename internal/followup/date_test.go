@@ -1,6 +1,7 @@
 package followup
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -343,4 +344,23 @@ func mustZone(t *testing.T, name string) *time.Location {
 		t.Skipf("zone data for %s not available: %v", name, err)
 	}
 	return l
+}
+
+// TestDateStringIsSprintf: String writes the digits itself; it must say
+// what fmt says, in range and out of it.
+func TestDateStringIsSprintf(t *testing.T) {
+	for _, y := range []int{-1, 0, 7, 999, 1000, 2026, 9999, 10000} {
+		for m := time.Month(0); m <= 13; m++ {
+			for d := 0; d <= 100; d++ {
+				dt := Date{y, m, d}
+				want := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				if dt.IsZero() {
+					want = ""
+				}
+				if got := dt.String(); got != want {
+					t.Fatalf("%#v.String() = %q, want %q", dt, got, want)
+				}
+			}
+		}
+	}
 }

@@ -3,7 +3,8 @@ package site
 import (
 	"fmt"
 	"html/template"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -217,7 +218,24 @@ func shortDay(d followup.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.Noon().Format("Jan 2, 2006")
+	if d.Year < 1000 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
+		return d.Noon().Format("Jan 2, 2006") // normalised: Feb 30 is Mar 2
+	}
+	// Format's layout is parsed on every call; a page has dozens of dates.
+	b := make([]byte, 0, 12)
+	b = append(b, d.Month.String()[:3]...)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(d.Day), 10)
+	b = append(b, ", "...)
+	b = strconv.AppendInt(b, int64(d.Year), 10)
+	return string(b)
+}
+
+func daysIn(m time.Month, y int) int {
+	if m == time.February && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		return 29
+	}
+	return [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
 }
 
 // history is the application's dated events, oldest first; events of a
@@ -227,7 +245,11 @@ func history(a *followup.Application, now time.Time, public bool) []Event {
 		on followup.Date
 		ev Event
 	}
-	var all []dated
+	n := 1 + len(a.Log)
+	for i := range a.Rounds {
+		n += 1 + 2*len(a.Rounds[i].Interviewers)
+	}
+	all := make([]dated, 0, n)
 	add := func(on followup.Date, e Event) {
 		e.Day, e.DayISO = shortDay(on), on.String()
 		all = append(all, dated{on, e})
@@ -237,16 +259,17 @@ func history(a *followup.Application, now time.Time, public bool) []Event {
 	}
 	for i := range a.Rounds {
 		rd := &a.Rounds[i]
-		var who []string
-		for _, iv := range rd.Interviewers {
-			who = append(who, strings.TrimSpace(iv.Title+" "+iv.Name))
-		}
-		text := fmt.Sprintf("Round %d: interview", rd.N)
+		text := "Round " + strconv.Itoa(rd.N) + ": interview"
 		if rd.Kind != "" {
-			text = fmt.Sprintf("Round %d: %s interview", rd.N, rd.Kind)
+			text = "Round " + strconv.Itoa(rd.N) + ": " + string(rd.Kind) + " interview"
 		}
-		if len(who) > 0 {
-			text += " with " + strings.Join(who, ", ")
+		for k, iv := range rd.Interviewers {
+			if k == 0 {
+				text += " with "
+			} else {
+				text += ", "
+			}
+			text += strings.TrimSpace(iv.Title + " " + iv.Name)
 		}
 		upcoming := rd.Start(a.Loc).After(now)
 		if upcoming {
@@ -255,10 +278,10 @@ func history(a *followup.Application, now time.Time, public bool) []Event {
 		add(rd.At.Date, Event{Kind: "interview", Text: text, Upcoming: upcoming})
 		for _, iv := range rd.Interviewers {
 			if !iv.Thanked.IsZero() {
-				add(iv.Thanked, Event{Kind: "thanked", Text: fmt.Sprintf("Thank-you %s to %s", verb(iv.By.Or(followup.Email)), strings.TrimSpace(iv.Title+" "+iv.Name))})
+				add(iv.Thanked, Event{Kind: "thanked", Text: "Thank-you " + verb(iv.By.Or(followup.Email)) + " to " + strings.TrimSpace(iv.Title+" "+iv.Name)})
 			}
 			if !iv.Posted.IsZero() {
-				add(iv.Posted, Event{Kind: "thanked", Text: fmt.Sprintf("Thank-you letter posted to %s", strings.TrimSpace(iv.Title+" "+iv.Name))})
+				add(iv.Posted, Event{Kind: "thanked", Text: "Thank-you letter posted to " + strings.TrimSpace(iv.Title+" "+iv.Name)})
 			}
 		}
 	}
@@ -267,7 +290,7 @@ func history(a *followup.Application, now time.Time, public bool) []Event {
 		switch {
 		case e.Sent != "":
 			ev.Kind = "sent"
-			ev.Text = fmt.Sprintf("Sent the %s by %s", e.Sent, e.By.Or(followup.Email))
+			ev.Text = "Sent the " + string(e.Sent) + " by " + string(e.By.Or(followup.Email))
 		case e.Heard != "":
 			ev.Kind = "heard"
 			ev.Text = "Heard back"
@@ -286,7 +309,7 @@ func history(a *followup.Application, now time.Time, public bool) []Event {
 		}
 		add(e.On, ev)
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].on.Before(all[j].on) })
+	slices.SortStableFunc(all, func(x, y dated) int { return x.on.Compare(y.on) })
 	out := make([]Event, len(all))
 	for i, d := range all {
 		out[i] = d.ev

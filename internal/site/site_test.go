@@ -490,3 +490,22 @@ func TestBucketsMatchTheAgendaCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestShortDayIsFormat: shortDay writes the date itself; it must say what
+// time.Format says.
+func TestShortDayIsFormat(t *testing.T) {
+	for _, y := range []int{1, 999, 1000, 2026, 9999, 10000} {
+		for m := time.Month(0); m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				dt := followup.Date{Year: y, Month: m, Day: d}
+				want := ""
+				if !dt.IsZero() {
+					want = dt.Noon().Format("Jan 2, 2006")
+				}
+				if got := shortDay(dt); got != want {
+					t.Fatalf("shortDay(%v) = %q, want %q", dt, got, want)
+				}
+			}
+		}
+	}
+}
