@@ -24,21 +24,27 @@ func BenchmarkRenderPage(b *testing.B) {
 // each application once the layouts are parsed and the actions made: its
 // view, its notes through goldmark, and the HTML.
 func BenchmarkAppPage(b *testing.B) {
-	in := benchInput(b)
-	l, errs := loadLayouts(in.FS, "")
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	r := &renderer{in: in, l: l, loc: siteZone(in.Config.Timezone)}
-	if err := r.prepare(); err != nil {
-		b.Fatal(err)
-	}
+	r := prepared(b, benchInput(b))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := r.appPageBytes(r.apps[0]); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// prepared is a renderer of in with the layouts loaded, as Render makes.
+func prepared(tb testing.TB, in Input) *renderer {
+	tb.Helper()
+	l, errs := loadLayouts(in.FS, "")
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	r := &renderer{in: in, l: l, loc: siteZone(in.Config.Timezone)}
+	if err := r.prepare(); err != nil {
+		tb.Fatal(err)
+	}
+	return r
 }
 
 func benchInput(b *testing.B) Input {

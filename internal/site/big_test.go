@@ -68,14 +68,7 @@ func TestBigIndexTableIsSplicedExactly(t *testing.T) {
 			}
 			p := load(t, fsys)
 			in := Input{Config: p.Config, Apps: p.Apps, Plan: schedule.Plan(p.Apps, p.Config.Policy, mustTime(t, "2026-11-21T09:00:00-05:00")), Drafts: p.Drafts, FS: p.FS}
-			l, errs := loadLayouts(in.FS, "")
-			if len(errs) > 0 {
-				t.Fatal(errs)
-			}
-			r := &renderer{in: in, l: l, loc: siteZone(in.Config.Timezone)}
-			if err := r.prepare(); err != nil {
-				t.Fatal(err)
-			}
+			r := prepared(t, in)
 			idx := r.indexPage()
 			if err := r.fragments(idx, "index.html"); err != nil {
 				t.Fatal(err)
@@ -83,12 +76,12 @@ func TestBigIndexTableIsSplicedExactly(t *testing.T) {
 			if len(idx.Table) <= 64<<10 {
 				t.Fatalf("the table is %d bytes: too small to be spliced", len(idx.Table))
 			}
-			got, err := r.execute(l.index, "index.html", idx)
+			got, err := r.execute(r.l.index, "index.html", idx)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var want bytes.Buffer
-			if err := l.index.ExecuteTemplate(&want, "base.html", idx); err != nil {
+			if err := r.l.index.ExecuteTemplate(&want, "base.html", idx); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got, want.Bytes()) {
