@@ -353,8 +353,9 @@ func (b *builder) order() ([]int, error) {
 }
 
 // zoneCache holds serialised VTIMEZONEs: a zone's over a span of years
-// is the same in every feed (zone data is read once per process, so a
-// zone's name identifies it).
+// is the same in every feed, and probing a zone for its transitions was
+// most of the cost of a small feed (zone data is read once per process,
+// so a zone's name identifies it).
 var zoneCache sync.Map // zoneKey -> []byte
 
 type zoneKey struct {

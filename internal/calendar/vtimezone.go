@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	ics "github.com/arran4/golang-ical"
@@ -88,7 +87,7 @@ func vtimezone(tzid string, loc *time.Location, from, to time.Time) *ics.VTimezo
 	start := time.Date(y0, time.January, 1, 0, 0, 0, 0, loc)
 	end := time.Date(y1+1, time.January, 1, 0, 0, 0, 0, loc)
 	tz := ics.NewTimezone(tzid)
-	for _, o := range cachedTransitions(loc, start, end) {
+	for _, o := range transitions(loc, start, end) {
 		var cb *ics.ComponentBase
 		if o.dst {
 			d := &ics.Daylight{}
@@ -120,25 +119,4 @@ func utcOffset(sec int) string {
 		return fmt.Sprintf("%c%02d%02d%02d", sign, h, m, s)
 	}
 	return fmt.Sprintf("%c%02d%02d", sign, h, m)
-}
-
-// transitionCache memoises transitions: every feed of a build (one per
-// application) needs the same few zones over the same years, and probing a
-// zone is most of the cost of a small feed. Zone data is read once per
-// process, so a zone's name identifies its data.
-var transitionCache sync.Map // transitionKey -> []observance
-
-type transitionKey struct {
-	zone     string
-	from, to int64
-}
-
-func cachedTransitions(loc *time.Location, from, to time.Time) []observance {
-	k := transitionKey{loc.String(), from.Unix(), to.Unix()}
-	if v, ok := transitionCache.Load(k); ok {
-		return v.([]observance)
-	}
-	obs := transitions(loc, from, to)
-	transitionCache.Store(k, obs)
-	return obs
 }
