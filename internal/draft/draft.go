@@ -10,8 +10,8 @@ package draft
 
 import (
 	"bytes"
-	"embed"
 	"fmt"
+	deflayouts "github.com/followup-tool/followup/layouts"
 	"io/fs"
 	"regexp"
 	"strconv"
@@ -21,9 +21,6 @@ import (
 
 	"github.com/followup-tool/followup/internal/followup"
 )
-
-//go:embed defaults/*.tmpl
-var defaults embed.FS
 
 // Dir is where overrides live in a project.
 const Dir = "layouts/drafts"
@@ -80,7 +77,7 @@ func Load(fsys fs.FS, prefix string) (*Set, followup.ErrorList) {
 	var errs followup.ErrorList
 	for _, k := range followup.Kinds {
 		name := string(k) + ".tmpl"
-		src, _ := defaults.ReadFile("defaults/" + name)
+		src, _ := fs.ReadFile(deflayouts.FS, "drafts/"+name)
 		display := "(default) " + name
 		if fsys != nil {
 			if b, err := fs.ReadFile(fsys, Dir+"/"+name); err == nil {

@@ -48,7 +48,7 @@ func TestBigSearchMovesClosedApplications(t *testing.T) {
 // must be what executing it with the table gives, with the default
 // layout and with overrides that show the table twice or not at all.
 func TestBigIndexTableIsSplicedExactly(t *testing.T) {
-	def, err := os.ReadFile("layouts/index.html")
+	def, err := os.ReadFile("../../layouts/index.html")
 	if err != nil {
 		t.Fatal(err)
 	}

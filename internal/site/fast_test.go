@@ -11,6 +11,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	deflayouts "github.com/followup-tool/followup/layouts"
 )
 
 // renderBoth renders p twice, through html/template and through the
@@ -199,7 +201,7 @@ func TestFastAppPageMatchesTemplateOnRandomViews(t *testing.T) {
 func TestOverriddenLayoutTurnsTheFastPathOff(t *testing.T) {
 	for _, name := range []string{"base.html", "application.html"} {
 		fsys := fixtureFS(t)
-		b, _ := defaults.ReadFile("layouts/" + name)
+		b, _ := fs.ReadFile(deflayouts.FS, name)
 		fsys["layouts/"+name] = &fstest.MapFile{Data: bytes.Replace(b, []byte("</h1>"), []byte("</h1><p>mine</p>"), 1)}
 		site := build(t, load(t, fsys), false, mustTime(t, fixtureNow))
 		if name == "application.html" && !bytes.Contains(site["acme/index.html"], []byte("<p>mine</p>")) {

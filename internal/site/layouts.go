@@ -1,8 +1,8 @@
 package site
 
 import (
-	"embed"
 	"errors"
+	deflayouts "github.com/followup-tool/followup/layouts"
 	"html/template"
 	"io/fs"
 	"regexp"
@@ -10,9 +10,6 @@ import (
 
 	"github.com/followup-tool/followup/internal/followup"
 )
-
-//go:embed layouts
-var defaults embed.FS
 
 // LayoutDir is where a project's overrides live.
 const LayoutDir = "layouts"
@@ -53,7 +50,7 @@ func loadLayouts(fsys fs.FS, prefix string) (*layouts, followup.ErrorList) {
 				errs.Add(followup.Pos{Path: joinPath(prefix, LayoutDir+"/"+name), Line: 1, Col: 1}, "cannot read: %v", err)
 			}
 		}
-		b, _ := defaults.ReadFile("layouts/" + name)
+		b, _ := fs.ReadFile(deflayouts.FS, name)
 		l.display[name] = "(default) " + name
 		return b
 	}
