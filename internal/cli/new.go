@@ -13,7 +13,6 @@ import (
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/scaffold"
-	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/zone"
 )
 
@@ -76,7 +75,7 @@ func runNew(env *Env, args []string) error {
 	} else if _, err := followup.ParseDate(n.Applied); err != nil {
 		return usageError{"new: --applied: " + err.Error()}
 	}
-	slug := schedule.Slugify(n.Company)
+	slug := followup.Slugify(n.Company)
 	if len(pos) == 1 {
 		slug = strings.TrimSuffix(filepath.ToSlash(pos[0]), ".md")
 		if strings.Contains(slug, "..") || strings.HasPrefix(slug, "/") || slug == "" {

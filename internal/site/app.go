@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
-	"github.com/followup-tool/followup/internal/schedule"
 )
 
 // AppPage is <slug>/index.html: one application.
@@ -165,7 +164,7 @@ func RenderNotes(a *followup.Application) (string, error) {
 // idPrefix starts the ids of a page's notes: "note-" plus the slug, so a
 // note's "# Questions" cannot take the id of a part of the page.
 func idPrefix(slug string) string {
-	return "note-" + schedule.Slugify(slug) + "-"
+	return "note-" + followup.Slugify(slug) + "-"
 }
 
 func (r *renderer) round(a *followup.Application, rd *followup.Round, now time.Time) RoundView {
