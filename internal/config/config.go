@@ -43,6 +43,8 @@ type rawPolicy struct {
 	MaxFollowups    *int    `toml:"max_followups"`
 	WeekendToMonday *bool   `toml:"weekend_to_monday"`
 	MailLetters     *bool   `toml:"mail_letters"`
+	AfterApplying   *string `toml:"after_applying"`
+	QuietAfter      *string `toml:"quiet_after"`
 }
 
 // Load reads name from fsys. A missing file gives the defaults. display is
@@ -155,6 +157,17 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 		}
 		days("check_in_after", &cfg.Policy.CheckInAfter, p.CheckInAfter)
 		days("followup_gap", &cfg.Policy.FollowupGap, p.FollowupGap)
+		// The product rules after applying can be turned off with "off"
+		// (a zero span).
+		offOr := func(key string, dst *followup.Span, v *string) {
+			if v != nil && strings.EqualFold(strings.TrimSpace(*v), "off") {
+				*dst = followup.Span{}
+				return
+			}
+			days(key, dst, v)
+		}
+		offOr("after_applying", &cfg.Policy.AfterApplying, p.AfterApplying)
+		offOr("quiet_after", &cfg.Policy.QuietAfter, p.QuietAfter)
 		if p.MaxFollowups != nil {
 			if *p.MaxFollowups < 1 || *p.MaxFollowups > 10 {
 				errs.Add(pos("policy.max_followups"), "max_followups: want 1 to 10 (2 is one check-in and one nudge)")
@@ -276,4 +289,5 @@ func tomlKindName(k string) string {
 
 var allKeys = []string{"title", "base_url", "timezone", "output", "public", "domain", "feed_key",
 	"owner", "owner.name", "owner.email", "owner.signature",
-	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters"}
+	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters",
+	"policy.after_applying", "policy.quiet_after"}

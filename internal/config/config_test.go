@@ -55,6 +55,8 @@ followup_gap = "1 week"
 max_followups = 3
 weekend_to_monday = false
 mail_letters = true
+after_applying = "10 business days"
+quiet_after = "off"
 `
 	cfg, errs := Parse([]byte(data), File)
 	if errs != nil {
@@ -71,6 +73,7 @@ mail_letters = true
 		MaxFollowups:    3,
 		WeekendToMonday: false,
 		MailLetters:     true,
+		AfterApplying:   followup.Span{N: 10, Unit: followup.BusinessDays},
 	}
 	if cfg != want {
 		t.Errorf("got  %+v\nwant %+v", cfg, want)
@@ -100,6 +103,10 @@ func TestErrors(t *testing.T) {
 		}},
 		{"policy key under owner", "[owner]\nmail_letters = true\n", []string{
 			`followup.toml:2:1: unknown key "owner.mail_letters": mail_letters goes under [policy]`,
+		}},
+		{"bad after_applying and quiet_after", "[policy]\nafter_applying = \"soon\"\nquiet_after = \"0 days\"\n", []string{
+			`followup.toml:2:18: after_applying: count in days or weeks, such as "7 days", "1 week" or "5 business days", not "soon"`,
+			`followup.toml:3:15: quiet_after: must be at least 1 day, not "0 days"`,
 		}},
 		{"unrelated key", "colour = \"blue\"\n", []string{
 			`followup.toml:1:1: unknown key "colour"`,

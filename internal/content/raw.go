@@ -53,13 +53,14 @@ type rawRound struct {
 }
 
 type rawLog struct {
-	On      followup.Date    `yaml:"on"`
-	Sent    followup.Kind    `yaml:"sent"`
-	By      followup.Channel `yaml:"by"`
-	Heard   string           `yaml:"heard"`
-	Next    followup.Date    `yaml:"next"`
-	Outcome followup.Outcome `yaml:"outcome"`
-	Note    string           `yaml:"note"`
+	On       followup.Date    `yaml:"on"`
+	Sent     followup.Kind    `yaml:"sent"`
+	By       followup.Channel `yaml:"by"`
+	Heard    string           `yaml:"heard"`
+	Next     followup.Date    `yaml:"next"`
+	Outcome  followup.Outcome `yaml:"outcome"`
+	Deadline followup.Date    `yaml:"deadline"`
+	Note     string           `yaml:"note"`
 }
 
 // roundLength is a round's length, clock time such as 45m or 1h30m. It

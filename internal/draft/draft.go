@@ -47,6 +47,12 @@ type Data struct {
 	Owner       string
 	Signature   string
 	Today       string // the action's day, for letters
+
+	Addressed bool   // a named person receives it (else: the hiring team)
+	Spoke     bool   // an interview took place by the action's day
+	Applied   string // "on November 2", or "" when the file has no date
+	Declining bool   // a withdrawal that declines an offer standing here
+	Deadline  string // an offer's deadline, "January 22", or ""
 }
 
 // Set is the parsed templates, one per kind. A build renders each draft
@@ -185,7 +191,16 @@ func data(a *followup.Action, stage followup.Stage, owner followup.Owner) Data {
 		Signature: strings.TrimSpace(owner.Signature),
 		Today:     a.Day.Noon().Format("January 2, 2006"),
 	}
+	if !app.Applied.IsZero() {
+		d.Applied = "on " + app.Applied.Noon().Format("January 2")
+	}
+	for i := range app.Rounds {
+		if !app.Rounds[i].At.Date.After(a.Day) {
+			d.Spoke = true
+		}
+	}
 	if a.To != nil {
+		d.Addressed = true
 		d.To = a.To.Address()
 		d.ToFull = strings.TrimSpace(a.To.Title + " " + a.To.Name)
 		d.Salutation = "Dear " + d.To + ","
@@ -210,8 +225,17 @@ func data(a *followup.Action, stage followup.Stage, owner followup.Owner) Data {
 		for i := len(app.Log) - 1; i >= 0; i-- {
 			if o := app.Log[i].Outcome; o != "" {
 				d.AcceptedAt = o != followup.Withdrawn
+				d.Declining = o == followup.Offer
 				break
 			}
+		}
+	}
+	for i := len(app.Log) - 1; i >= 0; i-- {
+		if e := app.Log[i]; e.Outcome != "" {
+			if e.Outcome == followup.Offer && !e.Deadline.IsZero() {
+				d.Deadline = e.Deadline.Noon().Format("January 2")
+			}
+			break
 		}
 	}
 	return d

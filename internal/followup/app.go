@@ -42,10 +42,16 @@ const (
 	MoveOn         Kind = "move-on"
 	AfterRejection Kind = "after-rejection"
 	Withdrawal     Kind = "withdrawal"
+
+	// Product rules beyond the advice articles (SPEC 6).
+	AfterApplying Kind = "after-applying" // one check-in when nothing is heard after applying
+	OfferThanks   Kind = "offer-thanks"   // thank them for an offer, the next day
+	OfferDeadline Kind = "offer-deadline" // answer an offer by its deadline
 )
 
-// Kinds lists every kind in the order the SPEC gives them.
-var Kinds = []Kind{ThankYou, CheckIn, Nudge, MoveOn, AfterRejection, Withdrawal}
+// Kinds lists every kind: the SPEC's six in its order, then the product
+// rules'.
+var Kinds = []Kind{ThankYou, CheckIn, Nudge, MoveOn, AfterRejection, Withdrawal, AfterApplying, OfferThanks, OfferDeadline}
 
 func (k *Kind) UnmarshalText(b []byte) error {
 	s := strings.TrimSpace(string(b))
@@ -55,7 +61,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown kind %q (want check-in, nudge, after-rejection or withdrawal)", s)
+	return fmt.Errorf("unknown kind %q (want check-in, nudge, after-rejection, withdrawal, after-applying, offer-thanks or offer-deadline)", s)
 }
 
 // Outcome is a decision that changes an application's stage.
@@ -165,7 +171,10 @@ type LogEntry struct {
 	Heard   string
 	Next    Date
 	Outcome Outcome
-	Note    string
+	// Deadline is the day an offer must be answered by (outcome: offer
+	// only); zero when they gave none.
+	Deadline Date
+	Note     string
 }
 
 // Application is one job application: a file under content/.

@@ -7,6 +7,10 @@ type Policy struct {
 	MaxFollowups    int  // check-ins and nudges before move-on
 	WeekendToMonday bool // check-ins and nudges never fall on Saturday or Sunday
 	MailLetters     bool // propose a posted letter as well for every thank-you
+
+	// Product rules beyond the advice articles; a zero span is "off".
+	AfterApplying Span // one check-in this long after applying when nothing was heard
+	QuietAfter    Span // no round and no reply this long after applying: quiet
 }
 
 // Owner is the job seeker, who signs the drafts.
@@ -37,6 +41,8 @@ func DefaultPolicy() Policy {
 		FollowupGap:     Span{N: 7, Unit: Days},
 		MaxFollowups:    2,
 		WeekendToMonday: true,
+		AfterApplying:   Span{N: 14, Unit: Days},
+		QuietAfter:      Span{N: 45, Unit: Days},
 	}
 }
 

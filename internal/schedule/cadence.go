@@ -7,12 +7,13 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
-// lastFollowup is the day of the latest check-in or nudge recorded in the
-// log, whatever cycle it belonged to; zero when none.
+// lastFollowup is the day of the latest check-in or nudge (or check-in
+// after applying) recorded in the log, whatever cycle it belonged to; zero
+// when none.
 func (p *planner) lastFollowup() followup.Date {
 	var last followup.Date
 	for _, e := range p.app.Log {
-		if e.Sent == followup.CheckIn || e.Sent == followup.Nudge {
+		if e.Sent == followup.CheckIn || e.Sent == followup.Nudge || e.Sent == followup.AfterApplying {
 			last = last.Max(e.On)
 		}
 	}

@@ -3,8 +3,9 @@
 // function of its arguments (no clock, no I/O), so the same content gives
 // the same plan on every machine.
 //
-// Each rule lives in its own file and cites the seed it comes from
-// (../shared/seeds, numbered 000 to 004):
+// Each rule lives in its own file and cites the advice it comes from (the
+// seed articles of the product's specification, numbered 000 to 004), or
+// says it is a product rule, beyond the advice; its reasons say so too:
 //
 //	thankyou.go    thank-you to every interviewer of every round, within 24
 //	               hours of the round's end; letters posted the same day
@@ -22,6 +23,13 @@
 //	               (001, 002, 003)
 //	withdrawal.go  withdraw the same day, and tell every other open
 //	               application when you accept an offer (001, 002)
+//	afterapplying.go  product rule: one check-in after_applying (14 days)
+//	               after applying when nothing was heard; quiet after
+//	               quiet_after (45 days) with no round and no reply
+//	offer.go       product rule: thank them for an offer the next day;
+//	               answer by the day before its deadline
+//	quiet.go       what counts as having gone quiet: quiet now, or quiet
+//	               when you withdrew (004 "mentally move on")
 //	stage.go       the stage, derived from rounds and log, never typed
 //	ids.go         stable ids from content alone
 package schedule

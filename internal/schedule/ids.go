@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
 )
@@ -29,4 +30,12 @@ func names(people []string) []string {
 		out[i] = s
 	}
 	return out
+}
+
+// possessive is "Acme's", or "Davis'" for a name ending in s.
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "S") {
+		return name + "'"
+	}
+	return name + "'s"
 }

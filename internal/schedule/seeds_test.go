@@ -253,8 +253,12 @@ func TestSeed004(t *testing.T) {
   - on: 2027-01-15
     outcome: offer
 `),
-			now:   "2027-01-16T09:00:00-05:00",
-			want:  nil,
+			now: "2027-01-16T09:00:00-05:00",
+			// No more check-ins; the offer itself is thanked for (a
+			// product rule, offer.go).
+			want: []act{
+				{id: "acme/offer-thanks/1", kind: "offer-thanks", due: "2027-01-16T00:00:00-05:00", ch: "email", to: "Jane Schmoe"},
+			},
 			stage: map[string]followup.Stage{"acme": followup.StageOffer},
 		},
 	})

@@ -22,7 +22,7 @@ type ActionView struct {
 	ID       string // the stable id, e.g. acme/thank-you/r1/jane-schmoe
 	Anchor   string // the HTML id of its card on the application's page
 	Order    int    // position in the plan: by due moment, then id
-	Kind     string // thank-you, check-in, nudge, move-on, after-rejection, withdrawal
+	Kind     string // thank-you, check-in, nudge, move-on, after-rejection, withdrawal, after-applying, offer-thanks, offer-deadline
 	Label    string // "Thank-you note", "Check-in", …
 	Slug     string
 	Company  string
@@ -151,6 +151,12 @@ func kindLabel(a *followup.Action) string {
 		return "Feedback request"
 	case followup.Withdrawal:
 		return "Withdrawal"
+	case followup.AfterApplying:
+		return "Check-in after applying"
+	case followup.OfferThanks:
+		return "Thanks for the offer"
+	case followup.OfferDeadline:
+		return "Answer the offer"
 	}
 	return string(a.Kind)
 }

@@ -110,7 +110,7 @@ type FunnelStep struct {
 type Response struct {
 	Replies    int    // interviews that were followed by a reply
 	MedianDays string // median days from an interview to the first reply; empty without replies
-	Quiet      int    // applications that went quiet
+	Quiet      int    // applications that went quiet (quiet now, or when you withdrew)
 	Total      int
 	QuietPct   string
 }
@@ -337,7 +337,7 @@ func (r *renderer) response() Response {
 	var days []int
 	res := Response{Total: len(r.apps)}
 	for _, a := range r.apps {
-		if r.status(a).Stage == followup.StageQuiet {
+		if r.status(a).WentQuiet {
 			res.Quiet++
 		}
 		rounds := make([]*followup.Round, 0, len(a.Rounds))
