@@ -90,7 +90,7 @@ func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string) follow
 		ip := fmt.Sprintf("%s.interviewers.%d", base, j)
 		iv := followup.Interviewer{
 			Person:  followup.Person{Name: strings.TrimSpace(ri.Name), Title: strings.TrimSpace(ri.Title), Email: ri.Email, Phone: ri.Phone},
-			Thanked: ri.Thanked, Posted: ri.Posted, By: ri.By,
+			Thanked: ri.Thanked, Posted: ri.Posted, By: ri.By, Learned: strings.TrimSpace(ri.Learned),
 		}
 		if iv.Name == "" {
 			p.errorf(p.pos(ip), "interviewer %d of round %d: missing name", j+1, i+1)

@@ -85,6 +85,7 @@ func texts(a *followup.Application, f func(*string)) {
 			iv := &r.Interviewers[j]
 			person(&iv.Person)
 			text(&iv.By, f)
+			f(&iv.Learned)
 		}
 	}
 	for i := range a.Log {

@@ -40,6 +40,7 @@ type rawInterviewer struct {
 	Thanked followup.Date    `yaml:"thanked"`
 	Posted  followup.Date    `yaml:"posted"`
 	By      followup.Channel `yaml:"by"`
+	Learned string           `yaml:"learned"`
 }
 
 type rawRound struct {

@@ -148,6 +148,7 @@ type Interviewer struct {
 	Thanked Date    // when the thank-you went out; zero = still due
 	Posted  Date    // when the extra posted letter went out (mail_letters)
 	By      Channel // channel of the thank-you (email default)
+	Learned string  // what you learned from this person; else the round's
 }
 
 // Round is one interview.

@@ -35,7 +35,7 @@ func (p *planner) withdrawal(accepts []acceptance) {
 		}
 		on := p.app.Log[i].On
 		p.dayAction(followup.Withdrawal, n, on, to, ch,
-			fmt.Sprintf("You withdrew on %s; tell them the same day, thank them, and withdraw your name (seed 001).%s", day(on), noOne))
+			fmt.Sprintf("You withdrew on %s; tell them the same day, thank them, and withdraw your name; the interview advice: withdraw politely, with thanks.%s", day(on), noOne))
 		return
 	}
 	if i >= 0 && p.app.Log[i].Outcome != followup.Offer {
@@ -54,5 +54,5 @@ func (p *planner) withdrawal(accepts []acceptance) {
 		return
 	}
 	p.dayAction(followup.Withdrawal, n, acc.on, to, ch,
-		fmt.Sprintf("You accepted %s offer on %s; tell %s the same day and withdraw your name (seed 002).%s", possessive(acc.company), day(acc.on), p.app.Company, noOne))
+		fmt.Sprintf("You accepted %s offer on %s; tell %s the same day and withdraw your name; the interview advice: tell the others as soon as you have decided.%s", possessive(acc.company), day(acc.on), p.app.Company, noOne))
 }

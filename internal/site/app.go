@@ -186,7 +186,14 @@ func (r *renderer) round(a *followup.Application, rd *followup.Round, now time.T
 		v.Kind = "interview"
 	}
 	if rd.Timeline != nil {
-		v.Timeline = rd.Timeline.String()
+		// "within 2 weeks (by Dec 4)" or "by Jan 22", never "within
+		// 2027-01-22".
+		by := rd.Timeline.From(rd.At.Date).Noon().Format("Jan 2")
+		if rd.Timeline.Date.IsZero() {
+			v.Timeline = "within " + rd.Timeline.String() + " (by " + by + ")"
+		} else {
+			v.Timeline = "by " + by
+		}
 	}
 	if !r.in.Config.Public {
 		v.Learned = rd.Learned
