@@ -18,6 +18,6 @@ func runCheck(env *Env, args []string) error {
 	if errs := renderAll(l); len(errs) > 0 {
 		return errs.Err()
 	}
-	fmt.Fprintf(env.Stdout, "%d applications, %d open actions, no problems\n", len(l.Apps), len(l.Plan.Actions))
+	fmt.Fprintf(env.Stdout, "%s, %s, no problems\n", plural(len(l.Apps), "application"), plural(len(l.Plan.Actions), "open action"))
 	return nil
 }

@@ -45,7 +45,8 @@ var commands []command
 func init() {
 	commands = []command{
 		{"check", "validate every file; print every problem as path:line:col: message", runCheck},
-		{"agenda", "what is due: overdue, today, the next 7 days (--all, --json)", runAgenda},
+		{"agenda", "what is due: interviews, overdue, today, the next 7 days (--all, --json, --interviews)", runAgenda},
+		{"show", "print one action's reason and draft, ready to paste (followup show ID)", runShow},
 		{"new", "scaffold an application file (--company, --role)", runNew},
 		{"build", "write the site to public/, atomically (--public for the open web)", runBuild},
 		{"serve", "build, serve on 127.0.0.1, rebuild on save and reload the browser (--port)", runServe},

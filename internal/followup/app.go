@@ -234,3 +234,28 @@ func (r *Round) Start(loc *time.Location) time.Time {
 func (r *Round) End(loc *time.Location) time.Time {
 	return r.Start(loc).Add(r.Length)
 }
+
+// Reach is how to reach p: their own email and phone, else those written
+// for the same name elsewhere in the application (an interviewer is often
+// also the contact, with the address given once).
+func (a *Application) Reach(p *Person) (email, phone string) {
+	email, phone = p.Email, p.Phone
+	same := func(q *Person) {
+		if q == nil || !strings.EqualFold(strings.TrimSpace(q.Name), strings.TrimSpace(p.Name)) {
+			return
+		}
+		if email == "" {
+			email = q.Email
+		}
+		if phone == "" {
+			phone = q.Phone
+		}
+	}
+	same(a.Contact)
+	for i := range a.Rounds {
+		for j := range a.Rounds[i].Interviewers {
+			same(&a.Rounds[i].Interviewers[j].Person)
+		}
+	}
+	return email, phone
+}

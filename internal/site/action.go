@@ -106,30 +106,8 @@ func (r *renderer) action(a *followup.Action, order int) (ActionView, error) {
 	return v, nil
 }
 
-// reach is how to reach p: their own email and phone, else those written
-// for the same name elsewhere in the application (an interviewer is often
-// also the contact, with the address given once).
-func reach(app *followup.Application, p *followup.Person) (email, phone string) {
-	email, phone = p.Email, p.Phone
-	same := func(q *followup.Person) {
-		if q == nil || !strings.EqualFold(strings.TrimSpace(q.Name), strings.TrimSpace(p.Name)) {
-			return
-		}
-		if email == "" {
-			email = q.Email
-		}
-		if phone == "" {
-			phone = q.Phone
-		}
-	}
-	same(app.Contact)
-	for i := range app.Rounds {
-		for j := range app.Rounds[i].Interviewers {
-			same(&app.Rounds[i].Interviewers[j].Person)
-		}
-	}
-	return email, phone
-}
+// reach is how to reach p (followup.Application.Reach).
+func reach(app *followup.Application, p *followup.Person) (email, phone string) { return app.Reach(p) }
 
 func kindLabel(a *followup.Action) string {
 	switch a.Kind {

@@ -19,6 +19,8 @@ import (
 type IndexPage struct {
 	Page
 	Agenda   []Bucket     // overdue, today, this week, later; every one, even when empty
+	// Interviews not over yet, in start order (interviews.go).
+	Interviews []InterviewView
 	Open     int          // open actions in all
 	Stages   []StageGroup // the applications by stage, in pipeline order, non-empty stages only
 	Funnel   Funnel
@@ -142,7 +144,7 @@ func stageOrder(s followup.Stage) int {
 }
 
 func (r *renderer) indexPage() *IndexPage {
-	p := &IndexPage{Page: r.page(r.in.Config.Title, ""), Open: len(r.actions)}
+	p := &IndexPage{Page: r.page(r.in.Config.Title, ""), Open: len(r.actions), Interviews: r.interviews()}
 	for _, b := range bucketNames {
 		bk := Bucket{Name: b.name, Label: b.label, Empty: b.empty}
 		for _, a := range r.actions {
