@@ -18,14 +18,14 @@ import (
 // IndexPage is index.html: the agenda and the pipeline.
 type IndexPage struct {
 	Page
-	Agenda   []Bucket     // overdue, today, this week, later; every one, even when empty
+	Agenda []Bucket // overdue, today, this week, later; every one, even when empty
 	// Interviews not over yet, in start order (interviews.go).
 	Interviews []InterviewView
-	Open     int          // open actions in all
-	Stages   []StageGroup // the applications by stage, in pipeline order, non-empty stages only
-	Funnel   Funnel
-	Response Response
-	Rows     []Row // the table, by stage then company
+	Open       int          // open actions in all
+	Stages     []StageGroup // the applications by stage, in pipeline order, non-empty stages only
+	Funnel     Funnel
+	Response   Response
+	Rows       []Row // the table, by stage then company
 	// In a search of more than BigSearch applications, the closed ones
 	// leave the index for closed.html, so the page a person opens every
 	// morning stays small; ClosedRows are those, ClosedCount their number.
