@@ -48,7 +48,7 @@ type Data struct {
 type Set struct {
 	t       map[followup.Kind]*template.Template
 	display map[followup.Kind]string // how messages name each kind's file
-	done sync.Map // renderKey -> Draft
+	done    sync.Map                 // renderKey -> Draft
 }
 
 // renderKey is everything a draft is made from, so a remembered draft is
