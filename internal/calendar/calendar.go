@@ -624,7 +624,12 @@ func (b *builder) action(a *followup.Action, subject, body string) {
 		desc = append(desc, "Role: "+role+" at "+line(app.Company))
 	}
 	if subject = line(subject); subject != "" || strings.TrimSpace(body) != "" {
-		desc = append(desc, "", "Draft", "Subject: "+subject, "", strings.TrimRight(clean(body), "\n"))
+		desc = append(desc, "", "Draft")
+		if a.Channel != followup.Letter {
+			// A letter has no subject line: its draft is the letter.
+			desc = append(desc, "Subject: "+subject, "")
+		}
+		desc = append(desc, strings.TrimRight(clean(body), "\n"))
 	}
 	link := b.link(app.Slug)
 	if link != "" {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/followup-tool/followup/internal/build"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/zone"
@@ -97,7 +98,7 @@ func runAgenda(env *Env, args []string) error {
 }
 
 // actionRows are the open actions whose bucket keep accepts, with drafts.
-func actionRows(l *loaded, keep func(schedule.Bucket) bool) ([]jsonAction, error) {
+func actionRows(l *build.Result, keep func(schedule.Bucket) bool) ([]jsonAction, error) {
 	now := l.Plan.Now
 	var rows []jsonAction
 	for i := range l.Plan.Actions {
@@ -107,7 +108,7 @@ func actionRows(l *loaded, keep func(schedule.Bucket) bool) ([]jsonAction, error
 			continue
 		}
 		st := l.Plan.Status[a.App.Slug]
-		d, err := l.Drafts.Render(a, st.Stage, l.Config.Owner)
+		d, err := l.Project.Drafts.Render(a, st.Stage, l.Config.Owner)
 		if err != nil {
 			return nil, fmt.Errorf("draft for %s: %w", a.ID, err)
 		}
@@ -131,7 +132,7 @@ func actionRows(l *loaded, keep func(schedule.Bucket) bool) ([]jsonAction, error
 
 // interviewRows are the interviews not over yet (today and the next 7
 // days, or all of them).
-func interviewRows(l *loaded, all bool) []jsonAction {
+func interviewRows(l *build.Result, all bool) []jsonAction {
 	now := l.Plan.Now
 	var rows []jsonAction
 	for _, iv := range schedule.Upcoming(l.Plan) {

@@ -43,7 +43,7 @@ func runShow(env *Env, args []string) error {
 		return fmt.Errorf("%s", msg)
 	}
 	st := l.Plan.Status[a.App.Slug]
-	d, err := l.Drafts.Render(a, st.Stage, l.Config.Owner)
+	d, err := l.Project.Drafts.Render(a, st.Stage, l.Config.Owner)
 	if err != nil {
 		return fmt.Errorf("draft for %s: %w", a.ID, err)
 	}

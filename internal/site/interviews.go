@@ -30,7 +30,7 @@ type InterviewView struct {
 }
 
 // interviews lists the upcoming interviews for the index.
-func (r *renderer) interviews() []InterviewView {
+func (r *Site) interviews() []InterviewView {
 	now := r.in.Plan.Now
 	var out []InterviewView
 	for _, iv := range schedule.Upcoming(r.in.Plan) {
