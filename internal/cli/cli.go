@@ -15,7 +15,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/followup-tool/followup/internal/config"
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/zone"
 )
 
 // Version is set at link time (-ldflags "-X …/cli.Version=v1.2.3"); go
@@ -118,7 +120,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.short)
 	}
-	fmt.Fprintf(w, "\nEvery command takes --source DIR (the project, default .) and --now TIME (RFC 3339).\nRun 'followup <command> -h' for its flags. 'followup --version' prints the version.\n")
+	fmt.Fprintf(w, "\nEvery command takes --source DIR (the project, default .) and --now TIME (RFC 3339, or a date).\nRun 'followup <command> -h' for its flags. 'followup --version' prints the version.\n")
 }
 
 func version() string {
@@ -142,7 +144,7 @@ func newFlags(name, args string, env *Env) (*flag.FlagSet, *common) {
 	fs.SetOutput(io.Discard)
 	c := &common{}
 	fs.StringVar(&c.source, "source", ".", "project `dir`ectory holding content/, layouts/ and followup.toml")
-	fs.StringVar(&c.now, "now", "", "the moment to plan for, RFC 3339 (`time`, e.g. 2026-11-21T09:00:00-05:00); default: the clock")
+	fs.StringVar(&c.now, "now", "", "the moment to plan for: RFC 3339 (`time`, e.g. 2026-11-21T09:00:00-05:00) or a date (2026-11-21: the start of that day in the site's zone); default: the clock")
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stdout, "Usage: followup %s [flags]%s\n\nFlags:\n", name, args)
 		fs.SetOutput(env.Stdout)
@@ -183,16 +185,35 @@ func noArgs(fs *flag.FlagSet, pos []string) error {
 	return nil
 }
 
-// moment is --now, or the clock.
+// moment is --now, or the clock. --now is RFC 3339, or a date alone
+// (2027-01-25): the first moment of that day in the site's zone (the
+// timezone of followup.toml; UTC when it has none or cannot be read, and
+// then loading the project reports why).
 func (c *common) moment(env *Env) (time.Time, error) {
 	if c.now == "" {
 		return env.Now(), nil
 	}
 	t, err := time.Parse(time.RFC3339, c.now)
-	if err != nil {
-		return time.Time{}, usageError{fmt.Sprintf("--now %q: want RFC 3339, e.g. 2026-11-21T09:00:00-05:00", c.now)}
+	if err == nil {
+		return t, nil
 	}
-	return t, nil
+	if d, derr := followup.ParseDate(c.now); derr == nil {
+		return d.In(siteZone(c.dir())), nil
+	}
+	return time.Time{}, usageError{fmt.Sprintf("--now %q: want a moment in RFC 3339, such as 2026-11-21T09:00:00-05:00, or a date, such as 2026-11-21 (the start of that day in the site's zone)", c.now)}
+}
+
+// siteZone is the timezone of the project's followup.toml.
+func siteZone(dir string) *time.Location {
+	cfg, errs := config.Load(os.DirFS(dir), config.File, config.File)
+	if len(errs) > 0 {
+		return time.UTC
+	}
+	loc, err := zone.Load(cfg.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
 }
 
 func (c *common) dir() string { return strings.TrimSuffix(c.source, "/") }

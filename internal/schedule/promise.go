@@ -33,9 +33,13 @@ func (p *planner) anchorOf(r *followup.Round) anchor {
 	if r.Timeline != nil {
 		a.promise = r.Timeline.From(roundDay)
 		a.base = a.promise.AddDays(1)
-		if r.Timeline.Date.IsZero() {
-			a.why = fmt.Sprintf("They said %s on %s; check in the day after, %s", r.Timeline.Span, day(roundDay), day(a.base))
-		} else {
+		switch {
+		case r.Timeline.IsSpan():
+			a.why = fmt.Sprintf("They said %s on %s; check in the day after, %s", r.Timeline, day(roundDay), day(a.base))
+		case r.Timeline.Said != "":
+			// "next week", "by Friday": the day it names, from the round's.
+			a.why = fmt.Sprintf("They said %s on %s, that is by %s; check in the day after, %s", r.Timeline.Said, day(roundDay), day(a.promise), day(a.base))
+		default:
 			a.why = fmt.Sprintf("At the round on %s they promised news by %s; check in the day after, %s", day(roundDay), day(a.promise), day(a.base))
 		}
 	} else {

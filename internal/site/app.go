@@ -171,9 +171,12 @@ func (r *Site) round(a *followup.Application, rd *followup.Round, now time.Time)
 		// "within 2 weeks (by Dec 4)" or "by Jan 22", never "within
 		// 2027-01-22".
 		by := rd.Timeline.From(rd.At.Date).Noon().Format("Jan 2")
-		if rd.Timeline.Date.IsZero() {
+		switch {
+		case rd.Timeline.IsSpan():
 			v.Timeline = "within " + rd.Timeline.String() + " (by " + by + ")"
-		} else {
+		case rd.Timeline.Said != "":
+			v.Timeline = "“" + rd.Timeline.Said + "” (by " + by + ")"
+		default:
 			v.Timeline = "by " + by
 		}
 	}
