@@ -3,9 +3,10 @@
 // function of its arguments (no clock, no I/O), so the same content gives
 // the same plan on every machine.
 //
-// Each rule lives in its own file and cites the advice it comes from (the
-// seed articles of the product's specification, numbered 000 to 004), or
-// says it is a product rule, beyond the advice; its reasons say so too:
+// Each rule lives in its own file and cites the seed it comes from (the
+// advice articles and forum thread that docs/rules.md names, numbered 000
+// to 004), or says it is a product rule, beyond the advice; its reasons
+// say so too, in words:
 //
 //	thankyou.go    thank-you to every interviewer of every round, within 24
 //	               hours of the round's end; letters posted the same day
