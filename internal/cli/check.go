@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/followup-tool/followup/internal/build"
+	"github.com/followup-tool/followup/internal/followup"
 )
 
 func runCheck(env *Env, args []string) error {
@@ -25,6 +26,20 @@ func runCheck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s, %s, no problems\n", plural(len(res.Project.Apps), "application"), plural(len(res.Plan.Actions), "open action"))
+	// Warnings: likely mistakes, printed like errors but never changing
+	// the exit status.
+	var warns followup.ErrorList
+	for _, a := range res.Project.Apps {
+		warns = append(warns, a.WarningsAt(res.Plan.Now)...)
+	}
+	warns.Sort()
+	for _, w := range warns {
+		fmt.Fprintln(env.Stderr, safe(w.Error()))
+	}
+	more := ""
+	if len(warns) > 0 {
+		more = ", " + plural(len(warns), "warning")
+	}
+	fmt.Fprintf(env.Stdout, "%s, %s, no problems%s\n", plural(len(res.Project.Apps), "application"), plural(len(res.Plan.Actions), "open action"), more)
 	return nil
 }

@@ -33,7 +33,11 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 	loc, err := zone.Load(app.TZ)
 	if err != nil {
 		if p.has("tz") {
-			p.errorf(p.pos("tz"), "tz: %v", err)
+			if s, offset := notAPlace(app.TZ); offset {
+				p.errorf(p.pos("tz"), "tz: %q is an abbreviation or an offset, not a zone; use an IANA zone such as %s", app.TZ, s)
+			} else {
+				p.errorf(p.pos("tz"), "tz: %v", err)
+			}
 		}
 		loc = time.UTC
 	}
@@ -52,6 +56,8 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 	if len(p.errs) > 0 {
 		return nil
 	}
+	app.Warnings = p.warn(app, raw)
+	app.Warnings.Sort()
 	return app
 }
 

@@ -192,6 +192,10 @@ type Application struct {
 	Contact  *Person
 	Rounds   []Round
 	Log      []LogEntry
+	// Warnings are likely mistakes found while parsing (never errors);
+	// WarningsAt adds those that depend on the moment.
+	Warnings   ErrorList
+	AppliedPos Pos // where applied: is written, for WarningsAt
 	Notes    []byte // markdown body: private
 }
 
@@ -249,4 +253,15 @@ func (a *Application) Reach(p *Person) (email, phone string) {
 		}
 	}
 	return email, phone
+}
+
+// WarningsAt is a's warnings at now: those found while parsing, and an
+// applied date that lies ahead of now's day in a's zone.
+func (a *Application) WarningsAt(now time.Time) ErrorList {
+	out := append(ErrorList(nil), a.Warnings...)
+	if today := DateOf(now.In(a.Loc)); !a.Applied.IsZero() && a.Applied.After(today) && a.AppliedPos.Path != "" {
+		out.Warn(a.AppliedPos, "applied: %s is in the future (today is %s); write the day you applied", a.Applied, today)
+	}
+	out.Sort()
+	return out
 }

@@ -21,13 +21,21 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
 }
 
-// Error is one problem in the content or configuration, at a position.
+// Error is one problem in the content or configuration, at a position. A
+// warning is a likely mistake that does not stop a build: it is printed
+// as "path:line:col: warning: message" and never changes the exit code.
 type Error struct {
-	Pos Pos
-	Msg string
+	Pos     Pos
+	Msg     string
+	Warning bool
 }
 
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+func (e *Error) Error() string {
+	if e.Warning {
+		return e.Pos.String() + ": warning: " + e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
 
 // ErrorList collects every problem of a run, so the user sees all of them
 // at once (as go/scanner.ErrorList does) rather than fixing one per run.
@@ -36,6 +44,11 @@ type ErrorList []*Error
 // Add appends a problem at pos.
 func (l *ErrorList) Add(pos Pos, format string, args ...any) {
 	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning at pos.
+func (l *ErrorList) Warn(pos Pos, format string, args ...any) {
+	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
 // Sort orders problems by path, line, column and message, and drops exact

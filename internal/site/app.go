@@ -41,6 +41,7 @@ type AppView struct {
 	Actions     []ActionView  // open actions, by due moment
 	Notes       template.HTML // the notes rendered safely (Site.Page fills them); empty in public builds
 	Feed        string        // this application's calendar, relative to its page; empty in public builds
+	Warnings    []string      // "line:col: message" of each warning in its file; empty in public builds
 }
 
 // PersonView is someone at the employer.
@@ -128,6 +129,11 @@ func (r *Site) appPage(a *followup.Application) (*AppPage, error) {
 	if a.Contact != nil {
 		c := person(a.Contact, public)
 		v.Contact = &c
+	}
+	if !public {
+		for _, w := range a.WarningsAt(now) {
+			v.Warnings = append(v.Warnings, fmt.Sprintf("%d:%d: %s", w.Pos.Line, w.Pos.Col, w.Msg))
+		}
 	}
 	for i := range a.Rounds {
 		v.Rounds = append(v.Rounds, r.round(a, &a.Rounds[i], now))
