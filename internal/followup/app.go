@@ -195,8 +195,8 @@ type Application struct {
 	// Warnings are likely mistakes found while parsing (never errors);
 	// WarningsAt adds those that depend on the moment.
 	Warnings   ErrorList
-	AppliedPos Pos // where applied: is written, for WarningsAt
-	Notes    []byte // markdown body: private
+	AppliedPos Pos    // where applied: is written, for WarningsAt
+	Notes      []byte // markdown body: private
 }
 
 // LatestRound is the round with the latest start, or nil.
