@@ -17,6 +17,7 @@ require (
 require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/mattn/go-runewidth v0.0.16 // indirect
+	github.com/rickar/cal/v2 v2.1.32 // indirect
 	github.com/rivo/uniseg v0.2.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect
 )

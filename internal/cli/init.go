@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/followup-tool/followup/internal/holiday"
 	"github.com/followup-tool/followup/internal/scaffold"
 	"github.com/followup-tool/followup/internal/zone"
 )
@@ -35,7 +36,9 @@ func runInit(env *Env, args []string) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("init: --tz %q: want an IANA zone such as America/New_York", tzName)}
 	}
-	files := scaffold.Project(scaffold.NewProject{Timezone: tzName, Output: "public", Today: now.In(loc)})
+	// The holiday calendar of the zone's place, proposed: check-ins then
+	// move off its public holidays (followup.toml says so and how to change).
+	files := scaffold.Project(scaffold.NewProject{Timezone: tzName, Output: "public", Today: now.In(loc), Holidays: holiday.ForZone(tzName)})
 	// Refuse before writing anything, so a second init leaves no mix.
 	var exist []string
 	for _, f := range files {

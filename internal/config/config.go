@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/holiday"
 	"github.com/followup-tool/followup/internal/zone"
 	"github.com/pelletier/go-toml/v2"
 )
@@ -29,6 +30,10 @@ type rawConfig struct {
 	FeedKey  *string    `toml:"feed_key"`
 	Owner    *rawOwner  `toml:"owner"`
 	Policy   *rawPolicy `toml:"policy"`
+	// holidays and extra_holidays may be written at the top or under
+	// [policy] (the issue that asked for them wrote them at the top).
+	Holidays      *string   `toml:"holidays"`
+	ExtraHolidays *[]string `toml:"extra_holidays"`
 }
 
 type rawOwner struct {
@@ -43,8 +48,10 @@ type rawPolicy struct {
 	MaxFollowups    *int    `toml:"max_followups"`
 	WeekendToMonday *bool   `toml:"weekend_to_monday"`
 	MailLetters     *bool   `toml:"mail_letters"`
-	AfterApplying   *string `toml:"after_applying"`
-	QuietAfter      *string `toml:"quiet_after"`
+	AfterApplying   *string   `toml:"after_applying"`
+	QuietAfter      *string   `toml:"quiet_after"`
+	Holidays        *string   `toml:"holidays"`
+	ExtraHolidays   *[]string `toml:"extra_holidays"`
 }
 
 // Load reads name from fsys. A missing file gives the defaults. display is
@@ -182,8 +189,55 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 			cfg.Policy.MailLetters = *p.MailLetters
 		}
 	}
+	holidays(&cfg, &raw, pos, &errs)
 	errs.Sort()
 	return cfg, errs
+}
+
+// holidays builds the holiday calendar of holidays = "US" (a country, or
+// country-region, code) and extra_holidays = ["2026-12-24"]. Default:
+// none, as before the setting existed.
+func holidays(cfg *followup.Config, raw *rawConfig, pos func(string) followup.Pos, errs *followup.ErrorList) {
+	code, codeKey := raw.Holidays, "holidays"
+	extra, extraKey := raw.ExtraHolidays, "extra_holidays"
+	if p := raw.Policy; p != nil {
+		if p.Holidays != nil {
+			if code != nil {
+				errs.Add(pos("policy.holidays"), "holidays: written both at the top and under [policy]; keep one")
+			}
+			code, codeKey = p.Holidays, "policy.holidays"
+		}
+		if p.ExtraHolidays != nil {
+			if extra != nil {
+				errs.Add(pos("policy.extra_holidays"), "extra_holidays: written both at the top and under [policy]; keep one")
+			}
+			extra, extraKey = p.ExtraHolidays, "policy.extra_holidays"
+		}
+	}
+	if code == nil && extra == nil {
+		return
+	}
+	var days []followup.Date
+	if extra != nil {
+		for i, s := range *extra {
+			d, err := followup.ParseDate(s)
+			if err != nil {
+				errs.Add(pos(fmt.Sprintf("%s.%d", extraKey, i)), "extra_holidays: %q is not a date (want YYYY-MM-DD, such as \"2026-12-24\")", s)
+				continue
+			}
+			days = append(days, d)
+		}
+	}
+	c := ""
+	if code != nil {
+		c = *code
+	}
+	cal, err := holiday.New(c, days)
+	if err != nil {
+		errs.Add(pos(codeKey), "holidays: %v", err)
+		return
+	}
+	cfg.Policy.Holidays = cal
 }
 
 // parseDays reads a policy span: whole days, weeks or business days, at
@@ -290,4 +344,5 @@ func tomlKindName(k string) string {
 var allKeys = []string{"title", "base_url", "timezone", "output", "public", "domain", "feed_key",
 	"owner", "owner.name", "owner.email", "owner.signature",
 	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters",
-	"policy.after_applying", "policy.quiet_after"}
+	"policy.after_applying", "policy.quiet_after", "holidays", "extra_holidays",
+	"policy.holidays", "policy.extra_holidays"}

@@ -246,3 +246,34 @@ func TestValuePositions(t *testing.T) {
 		t.Errorf("broken document: %v", got)
 	}
 }
+
+func TestHolidays(t *testing.T) {
+	cfg, errs := Parse([]byte("holidays = \"US\"\nextra_holidays = [\"2026-12-24\"]\n"), File)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	for _, d := range []followup.Date{{Year: 2026, Month: 12, Day: 25}, {Year: 2026, Month: 12, Day: 24}} {
+		if _, ok := cfg.Policy.IsHoliday(d); !ok {
+			t.Errorf("%s is not a holiday", d)
+		}
+	}
+	cfg, errs = Parse([]byte("[policy]\nholidays = \"DE-BY\"\n"), File)
+	if _, ok := cfg.Policy.IsHoliday(followup.Date{Year: 2027, Month: 1, Day: 6}); errs != nil || !ok {
+		t.Errorf("[policy] holidays = DE-BY: Epiphany is not a holiday (%v)", errs)
+	}
+	if cfg, _ := Parse(nil, File); cfg.Policy.Holidays != nil {
+		t.Errorf("default: holidays set")
+	}
+	_, errs = Parse([]byte("holidays = \"Narnia\"\nextra_holidays = [\"Dec 24\"]\n"), File)
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`followup.toml:1:12: holidays: unknown holiday calendar "Narnia" (want a country code such as US, GB or DE, or a region such as DE-BY; known: AT, AU, BE, BR, CA, CH, DE, DK, ES, FI, FR, GB, IE, IT, JP, MX, NL, NO, NZ, PL, PT, SE, US)`,
+		`followup.toml:2:19: extra_holidays: "Dec 24" is not a date (want YYYY-MM-DD, such as "2026-12-24")`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -47,6 +48,18 @@ func valuePositions(data []byte) map[string][2]int {
 		}
 		v := kv.Value()
 		out[k] = at(v)
+		if v.Kind == unstable.Array {
+			// An array keeps no position of its own: its elements do
+			// ("extra_holidays.0"), and the first stands for the array.
+			n := 0
+			for it := v.Children(); it.Next(); n++ {
+				p := at(it.Node())
+				if n == 0 {
+					out[k] = p
+				}
+				out[fmt.Sprintf("%s.%d", k, n)] = p
+			}
+		}
 		if v.Kind == unstable.InlineTable {
 			for it := v.Children(); it.Next(); {
 				if it.Node().Kind == unstable.KeyValue {

@@ -11,6 +11,23 @@ type Policy struct {
 	// Product rules beyond the advice articles; a zero span is "off".
 	AfterApplying Span // one check-in this long after applying when nothing was heard
 	QuietAfter    Span // no round and no reply this long after applying: quiet
+	// Holidays are days check-ins, nudges and after-applying check-ins
+	// move off, as off weekends, and that business days skip; nil: none.
+	Holidays HolidaySet
+}
+
+// HolidaySet says which days are public holidays where the search is
+// (package holiday builds one from holidays = "US" and extra_holidays).
+type HolidaySet interface {
+	Holiday(d Date) (name string, ok bool)
+}
+
+// IsHoliday reports whether d is a holiday of pol, and its name.
+func (pol Policy) IsHoliday(d Date) (string, bool) {
+	if pol.Holidays == nil {
+		return "", false
+	}
+	return pol.Holidays.Holiday(d)
 }
 
 // Owner is the job seeker, who signs the drafts.

@@ -197,3 +197,30 @@ func ParseClock(s string) (hour, minute int, err error) {
 	}
 	return hour, minute, nil
 }
+
+// AfterSkipping is sp after d, where business days also skip the holidays
+// of h (nil: none). Other spans count every day.
+func (sp Span) AfterSkipping(d Date, h HolidaySet) Date {
+	if sp.Unit != BusinessDays || h == nil {
+		return sp.After(d)
+	}
+	for n := sp.N; n > 0; {
+		d = d.AddDays(1)
+		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			continue
+		}
+		if _, ok := h.Holiday(d); ok {
+			continue
+		}
+		n--
+	}
+	return d
+}
+
+// FromSkipping is From, with business days skipping the holidays of h.
+func (tl Timeline) FromSkipping(d Date, h HolidaySet) Date {
+	if tl.IsSpan() {
+		return tl.Span.AfterSkipping(d, h)
+	}
+	return tl.From(d)
+}

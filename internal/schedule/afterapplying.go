@@ -35,7 +35,7 @@ func (p *planner) afterApplying() {
 		}
 	}
 	if q := p.pol.QuietAfter; !q.IsZero() {
-		if quiet := q.After(a.Applied); !p.today.Before(quiet) {
+		if quiet := q.AfterSkipping(a.Applied, p.pol.Holidays); !p.today.Before(quiet) {
 			p.stage = followup.StageQuiet
 			return
 		}
@@ -43,7 +43,7 @@ func (p *planner) afterApplying() {
 	if p.pol.AfterApplying.IsZero() || p.count(followup.AfterApplying) > 0 {
 		return
 	}
-	base := p.pol.AfterApplying.After(a.Applied)
+	base := p.pol.AfterApplying.AfterSkipping(a.Applied, p.pol.Holidays)
 	d, why := p.paced(base, followup.Date{})
 	to, ch := p.recipient()
 	reason := fmt.Sprintf("You applied on %s and have heard nothing since; %s later, %s, send one polite check-in%s.", day(a.Applied), p.pol.AfterApplying, day(base), why)

@@ -19,7 +19,9 @@
 //	               "wait a week and send another", 004 "mentally move on")
 //	cadence.go     at most one check-in or nudge per followup_gap, never on
 //	               or before the promised day, weekends moved to Monday (004
-//	               "calling more than once a week" crosses the line)
+//	               "calling more than once a week" crosses the line);
+//	               product rule: holidays (holidays, extra_holidays) move
+//	               them too, and business days skip them
 //	rejection.go   a note the day after a rejection asking for feedback
 //	               (001, 002, 003)
 //	withdrawal.go  withdraw the same day, and tell every other open

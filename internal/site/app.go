@@ -176,7 +176,7 @@ func (r *Site) round(a *followup.Application, rd *followup.Round, now time.Time)
 	if rd.Timeline != nil {
 		// "within 2 weeks (by Dec 4)" or "by Jan 22", never "within
 		// 2027-01-22".
-		by := rd.Timeline.From(rd.At.Date).Noon().Format("Jan 2")
+		by := rd.Timeline.FromSkipping(rd.At.Date, r.in.Config.Policy.Holidays).Noon().Format("Jan 2")
 		switch {
 		case rd.Timeline.IsSpan():
 			v.Timeline = "within " + rd.Timeline.String() + " (by " + by + ")"
