@@ -43,11 +43,11 @@ type rawOwner struct {
 }
 
 type rawPolicy struct {
-	CheckInAfter    *string `toml:"check_in_after"` // parsed after decoding, so every bad span is reported
-	FollowupGap     *string `toml:"followup_gap"`
-	MaxFollowups    *int    `toml:"max_followups"`
-	WeekendToMonday *bool   `toml:"weekend_to_monday"`
-	MailLetters     *bool   `toml:"mail_letters"`
+	CheckInAfter    *string   `toml:"check_in_after"` // parsed after decoding, so every bad span is reported
+	FollowupGap     *string   `toml:"followup_gap"`
+	MaxFollowups    *int      `toml:"max_followups"`
+	WeekendToMonday *bool     `toml:"weekend_to_monday"`
+	MailLetters     *bool     `toml:"mail_letters"`
 	AfterApplying   *string   `toml:"after_applying"`
 	QuietAfter      *string   `toml:"quiet_after"`
 	Holidays        *string   `toml:"holidays"`
