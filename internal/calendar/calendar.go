@@ -702,6 +702,16 @@ func summary(a *followup.Action) string {
 		s = "Thank" + with(" ") + by + " and ask for feedback — " + company
 	case followup.Withdrawal:
 		s = "Withdraw from " + company + with(": tell ") + by
+	case followup.AfterApplying:
+		s = "Check in about your application" + with(" with ") + by + " — " + company
+	case followup.OfferThanks:
+		who := to
+		if who == "" {
+			who = "them"
+		}
+		s = "Thank " + who + " for the offer" + by + " — " + company
+	case followup.OfferDeadline:
+		s = "Answer the offer" + with(" to ") + by + " — " + company
 	default:
 		s = string(a.Kind) + with(" ") + " — " + company
 	}
