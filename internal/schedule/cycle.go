@@ -84,7 +84,7 @@ func (p *planner) cycle() {
 			cycles++
 		}
 		p.dayAction(followup.MoveOn, cycles, d, nil, "",
-			fmt.Sprintf("%d follow-ups since %s went unanswered, the last on %s; a week later, %s, mentally move on; the interview advice: when they say nothing after that, let it go.", n, day(since[0].On), day(last.On), day(d)))
+			fmt.Sprintf("%s since %s went unanswered, the last on %s; a week later, %s, mentally move on; the interview advice: when they say nothing after that, let it go.", counted(n, "follow-up"), day(since[0].On), day(last.On), day(d)))
 	}
 }
 

@@ -39,3 +39,11 @@ func possessive(name string) string {
 	}
 	return name + "'s"
 }
+
+// counted is "1 follow-up", "2 follow-ups".
+func counted(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

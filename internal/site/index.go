@@ -307,7 +307,11 @@ func (r *Site) funnel() Funnel {
 		f.Steps[i].Band = fmt.Sprintf("%g,%g %g,%g %g,%g %g,%g",
 			a.X, a.Y+a.H, a.X+a.W, a.Y+a.H, b.X+b.W, b.Y, b.X, b.Y)
 	}
-	f.Summary = fmt.Sprintf("%d applied, %d interviewed, %d offers, %d accepted.", counts[0], counts[1], counts[2], counts[3])
+	offers := "offers"
+	if counts[2] == 1 {
+		offers = "offer"
+	}
+	f.Summary = fmt.Sprintf("%d applied, %d interviewed, %d %s, %d accepted.", counts[0], counts[1], counts[2], offers, counts[3])
 	return f
 }
 
