@@ -25,7 +25,8 @@
 //	rejection.go   a note the day after a rejection asking for feedback
 //	               (001, 002, 003)
 //	withdrawal.go  withdraw the same day, and tell every other open
-//	               application when you accept an offer (001, 002)
+//	               application when you accept an offer (001, 002); one
+//	               standing at offer is declined (product rule)
 //	afterapplying.go  product rule: one check-in after_applying (14 days)
 //	               after applying when nothing was heard; quiet after
 //	               quiet_after (45 days) with no round and no reply
@@ -33,6 +34,9 @@
 //	               answer by the day before its deadline
 //	quiet.go       what counts as having gone quiet: quiet now, or quiet
 //	               when you withdrew (004 "mentally move on")
+//	interviews.go  interviews not over yet are on the agenda, with the
+//	               reminder to ask about their timeline (004 "hopefully,
+//	               you asked about their timeline in the interview itself")
 //	stage.go       the stage, derived from rounds and log, never typed
 //	ids.go         stable ids from content alone
 package schedule
