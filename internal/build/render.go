@@ -46,6 +46,19 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 		return errs.Err()
 	}
 	f := newFeeds(res, feedName)
+	// The index, closed.html and the whole search's feed are each one big
+	// file: they are made beside the applications' pages, not after them.
+	type file struct {
+		data []byte
+		err  error
+	}
+	var index, closed, all file
+	var wg sync.WaitGroup
+	wg.Add(3)
+	go func() { defer wg.Done(); index.data, index.err = s.Index() }()
+	go func() { defer wg.Done(); closed.data, closed.err = s.Closed() }()
+	go func() { defer wg.Done(); all.data, all.err = f.all(memo) }()
+	defer wg.Wait() // on an early return too: they read the plan
 	if err := emit("style.css", s.Style()); err != nil {
 		return err
 	}
@@ -73,27 +86,22 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 	if err != nil {
 		return err
 	}
-	index, err := s.Index()
-	if err != nil {
-		return err
-	}
-	if err := emit("index.html", index); err != nil {
-		return err
-	}
-	closed, err := s.Closed()
-	if err != nil {
-		return err
-	}
-	if closed != nil {
-		if err := emit("closed.html", closed); err != nil {
+	wg.Wait()
+	for _, x := range []struct {
+		name string
+		file
+	}{{"index.html", index}, {"closed.html", closed}, {feedName, all}} {
+		if x.err != nil {
+			return x.err
+		}
+		if x.data == nil && x.name == "closed.html" {
+			continue // a small search shows every application on the index
+		}
+		if err := emit(x.name, x.data); err != nil {
 			return err
 		}
 	}
-	all, err := f.all(memo)
-	if err != nil {
-		return err
-	}
-	return emit(feedName, all)
+	return nil
 }
 
 // feeds writes the calendar feeds. A public build names them after the
