@@ -60,10 +60,14 @@ var constants = func() map[string]string {
 func texts(a *followup.Application, f func(*string)) {
 	f(&a.Slug)
 	f(&a.Path)
+	f(&a.ID)
 	f(&a.Company)
 	f(&a.Role)
 	f(&a.Posting)
 	f(&a.Location)
+	text(&a.Via, f)
+	f(&a.Address)
+	f(&a.Phone)
 	f(&a.TZ)
 	f(&a.NotesHTML)
 	person := func(p *followup.Person) {
