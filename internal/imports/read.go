@@ -57,6 +57,9 @@ type File struct {
 	Encoding Encoding
 	Sep      rune
 	Records  []Record // the valid rows, in file order
+	// Fatal: a problem with the file as a whole (no header, a column
+	// for company or role missing), so no row could be read.
+	Fatal bool
 }
 
 // Read reads an export. Every problem is returned, each at its line; the
@@ -69,6 +72,7 @@ func Read(path string, data []byte, opt Options) (*File, Errors) {
 	t, errs := readTable(path, data)
 	f := &File{Encoding: t.enc, Sep: t.sep, Format: opt.Format}
 	if t.header == nil {
+		f.Fatal = true
 		return f, errs
 	}
 	if f.Format == "" {
@@ -77,6 +81,7 @@ func Read(path string, data []byte, opt Options) (*File, Errors) {
 	cols, herrs := place(path, t.header, f.Format, opt.Map)
 	errs = append(errs, herrs...)
 	if len(herrs) > 0 {
+		f.Fatal = true
 		errs.sort()
 		return f, errs
 	}
