@@ -205,7 +205,14 @@ func render(p *project.Project, cfg followup.Config, plan *schedule.Result, memo
 	if r.err != nil {
 		return r.err
 	}
-	return emit(r.Name, r.Data)
+	if err := emit(r.Name, r.Data); err != nil {
+		return err
+	}
+	b, ok, err := worklogPage(p, cfg, plan)
+	if err != nil || !ok {
+		return err
+	}
+	return emit(WorklogFile, b)
 }
 
 // outputDir resolves the configured output inside the project and refuses

@@ -1,0 +1,35 @@
+package build
+
+import (
+	"bytes"
+
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/project"
+	"github.com/followup-tool/followup/internal/schedule"
+	"github.com/followup-tool/followup/internal/worklog"
+	"github.com/followup-tool/followup/internal/zone"
+)
+
+// WorklogFile is the printable work-search log of a private build. It
+// names employers' phones and the people contacted, so a public build
+// never writes it.
+const WorklogFile = "worklog.html"
+
+// worklogPage renders every week from the first activity to the build's
+// day, or nothing (ok false) for a public build.
+func worklogPage(p *project.Project, cfg followup.Config, plan *schedule.Result) (data []byte, ok bool, err error) {
+	if cfg.Public {
+		return nil, false, nil
+	}
+	loc, err := zone.Load(cfg.Timezone)
+	if err != nil {
+		return nil, false, err
+	}
+	today := followup.DateOf(plan.Now.In(loc))
+	var b bytes.Buffer
+	l := worklog.Build(p.Apps, followup.Date{}, today, today, cfg.WorklogMinimum)
+	if err := worklog.HTML(&b, l, cfg.Owner.Name, p.FS, p.Prefix); err != nil {
+		return nil, false, err
+	}
+	return b.Bytes(), true, nil
+}
