@@ -9,6 +9,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"sort"
 	"strconv"
 
 	"github.com/followup-tool/followup/internal/followup"
@@ -91,6 +92,8 @@ func Rows(apps []*followup.Application, plan *schedule.Result, private bool) []R
 		}
 		rows = append(rows, r)
 	}
+	// Loaded searches come in slug order already; a caller's list may not.
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Slug < rows[j].Slug })
 	return rows
 }
 

@@ -236,7 +236,7 @@ func (c *columns) record(path string, r row, f Format, opt Options) (Record, Err
 	}
 	var list string
 	for i, cell := range r.cells {
-		v := strings.TrimSpace(cell)
+		v := unguard(strings.TrimSpace(cell))
 		if v == "" {
 			continue
 		}
@@ -324,3 +324,13 @@ func huntrList(rec *Record, list string) {
 // oneLine folds a value that should be one line (a spreadsheet cell may
 // hold line breaks) into one.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// unguard undoes the apostrophe that `followup export` (and careful
+// spreadsheets) put before a cell starting with = + - or @, so that an
+// export imports back as it was.
+func unguard(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && strings.ContainsRune("=+-@", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
