@@ -120,7 +120,11 @@ func runImport(env *Env, args []string) error {
 		}
 		fmt.Fprintf(env.Stdout, "skipped line %d: %s, %s: already in %s\n", s.Line, s.Company, s.Role, same)
 	}
-	fmt.Fprintf(env.Stdout, "%d %s, %d already there", len(plan.Create), verb, len(plan.Skip))
+	summary := "%d created, %d already there"
+	if *dry {
+		summary = "%d to create, %d already there (dry run: nothing written)"
+	}
+	fmt.Fprintf(env.Stdout, summary, len(plan.Create), len(plan.Skip))
 	if n := badRows(errs); n > 0 {
 		fmt.Fprintf(env.Stdout, ", %d row(s) with problems left out", n)
 	}
