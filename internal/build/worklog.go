@@ -4,8 +4,6 @@ import (
 	"bytes"
 
 	"github.com/followup-tool/followup/internal/followup"
-	"github.com/followup-tool/followup/internal/project"
-	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/worklog"
 	"github.com/followup-tool/followup/internal/zone"
 )
@@ -17,7 +15,8 @@ const WorklogFile = "worklog.html"
 
 // worklogPage renders every week from the first activity to the build's
 // day, or nothing (ok false) for a public build.
-func worklogPage(p *project.Project, cfg followup.Config, plan *schedule.Result) (data []byte, ok bool, err error) {
+func worklogPage(res *Result) (data []byte, ok bool, err error) {
+	cfg := res.Config
 	if cfg.Public {
 		return nil, false, nil
 	}
@@ -25,10 +24,10 @@ func worklogPage(p *project.Project, cfg followup.Config, plan *schedule.Result)
 	if err != nil {
 		return nil, false, err
 	}
-	today := followup.DateOf(plan.Now.In(loc))
+	today := followup.DateOf(res.Plan.Now.In(loc))
 	var b bytes.Buffer
-	l := worklog.Build(p.Apps, followup.Date{}, today, today, cfg.WorklogMinimum)
-	if err := worklog.HTML(&b, l, cfg.Owner.Name, p.FS, p.Prefix); err != nil {
+	l := worklog.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum)
+	if err := worklog.HTML(&b, l, cfg.Owner.Name, res.Project.Theme); err != nil {
 		return nil, false, err
 	}
 	return b.Bytes(), true, nil

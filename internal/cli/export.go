@@ -24,7 +24,7 @@ func runExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rows := export.Rows(l.Apps, l.Plan, *private)
+	rows := export.Rows(l.Project.Apps, l.Plan, *private)
 	if *format == "json" {
 		return export.JSON(env.Stdout, rows)
 	}

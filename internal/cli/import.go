@@ -86,7 +86,7 @@ func runImport(env *Env, args []string) error {
 		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(slug)+".md"))
 		return err == nil
 	}
-	plan := imports.MakePlan(recs, imports.ExistingOf(l.Apps), onDisk, rand.Reader)
+	plan := imports.MakePlan(recs, imports.ExistingOf(l.Project.Apps), onDisk, rand.Reader)
 	source := filepath.Base(pos[0])
 	verb := "created"
 	if *dry {

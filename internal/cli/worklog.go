@@ -60,7 +60,7 @@ func runWorklog(env *Env, args []string) error {
 		return err
 	}
 	today := followup.DateOf(l.Plan.Now.In(loc))
-	log := worklog.Build(l.Apps, from, to, today, l.Config.WorklogMinimum)
+	log := worklog.Build(l.Project.Apps, from, to, today, l.Config.WorklogMinimum)
 	if len(log.Weeks) > maxWorklogWeeks {
 		return usageError{fmt.Sprintf("worklog: %s to %s is more than ten years; narrow --from and --to", log.From, log.To)}
 	}
@@ -68,7 +68,7 @@ func runWorklog(env *Env, args []string) error {
 	case "csv":
 		return worklog.CSV(env.Stdout, log)
 	case "html":
-		return worklog.HTML(env.Stdout, log, l.Config.Owner.Name, l.FS, l.Prefix)
+		return worklog.HTML(env.Stdout, log, l.Config.Owner.Name, l.Project.Theme)
 	}
 	return worklog.Markdown(env.Stdout, log, l.Config.Owner.Name)
 }

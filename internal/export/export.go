@@ -194,4 +194,3 @@ func SafeCell(s string) string {
 	}
 	return s
 }
-

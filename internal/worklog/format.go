@@ -2,16 +2,15 @@ package worklog
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
-	"io/fs"
 	"strconv"
 	"strings"
 
 	"github.com/followup-tool/followup/internal/export"
-	deflayouts "github.com/followup-tool/followup/layouts"
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/layouts"
 )
 
 // Columns are the CSV header: one row per activity, and one row for a
@@ -121,17 +120,26 @@ type PageWeek struct {
 // layouts/ directory (which overrides the embedded one).
 const LayoutFile = "worklog.html"
 
-// HTML renders the log through html/template from layouts/worklog.html:
-// the project's own when fsys has one, else the embedded default. Every
-// text from the files is escaped by html/template.
-func HTML(w io.Writer, l *Log, owner string, fsys fs.FS, prefix string) error {
-	src, name, err := layout(fsys, prefix)
+// Theme gives the copy of a theme file in use (*layouts.Theme): the
+// project's own, else the default, and how messages name it.
+type Theme interface {
+	ReadFile(name string) (data []byte, display string, err error)
+}
+
+// HTML renders the log through html/template from the theme's
+// worklog.html (nil theme: the default). Every text from the files is
+// escaped by html/template. A broken override is a positioned error.
+func HTML(w io.Writer, l *Log, owner string, theme Theme) error {
+	if theme == nil {
+		theme = (*layouts.Theme)(nil)
+	}
+	src, display, err := theme.ReadFile(LayoutFile)
 	if err != nil {
 		return err
 	}
 	t, err := template.New(LayoutFile).Parse(string(src))
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return followup.ErrorList{layouts.TemplateError(display, err)}
 	}
 	p := Page{Title: "Work search log", Owner: owner, Log: l, Minimum: l.Minimum}
 	for _, wk := range l.Weeks {
@@ -139,30 +147,8 @@ func HTML(w io.Writer, l *Log, owner string, fsys fs.FS, prefix string) error {
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, p); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return followup.ErrorList{layouts.TemplateError(display, err)}
 	}
 	_, err = w.Write(b.Bytes())
 	return err
 }
-
-func layout(fsys fs.FS, prefix string) ([]byte, string, error) {
-	if fsys != nil {
-		b, err := fs.ReadFile(fsys, "layouts/"+LayoutFile)
-		if err == nil {
-			return b, joinPath(prefix, "layouts/"+LayoutFile), nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, "", err
-		}
-	}
-	b, err := fs.ReadFile(deflayouts.FS, LayoutFile)
-	return b, "(default) " + LayoutFile, err
-}
-
-func joinPath(prefix, p string) string {
-	if prefix == "" || prefix == "." {
-		return p
-	}
-	return prefix + "/" + p
-}
-

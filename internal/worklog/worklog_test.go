@@ -131,7 +131,7 @@ func TestRecordsAfterTodayHaveNotHappened(t *testing.T) {
 func TestFormatsEscapeUserText(t *testing.T) {
 	l := Build(search(t), date(t, "2026-11-02"), date(t, "2026-11-08"), date(t, "2026-11-08"), 3)
 	var h bytes.Buffer
-	if err := HTML(&h, l, "Sam <Rivera>", nil, ""); err != nil {
+	if err := HTML(&h, l, "Sam <Rivera>", nil); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(h.String(), "<script>") || strings.Contains(h.String(), "<Rivera>") {
