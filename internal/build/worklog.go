@@ -13,6 +13,11 @@ import (
 // never writes it.
 const WorklogFile = "worklog.html"
 
+// worklogPageMax bounds the page: a search of tens of thousands of
+// generated applications would otherwise make a page of hundreds of
+// megabytes, and no one prints more than a few hundred activities.
+const worklogPageMax = 2000
+
 // worklogPage renders every week from the first activity to the build's
 // day, or nothing (ok false) for a public build.
 func worklogPage(res *Result) (data []byte, ok bool, err error) {
@@ -26,7 +31,7 @@ func worklogPage(res *Result) (data []byte, ok bool, err error) {
 	}
 	today := followup.DateOf(res.Plan.Now.In(loc))
 	var b bytes.Buffer
-	l := worklog.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum)
+	l := worklog.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum).Recent(worklogPageMax)
 	if err := worklog.HTML(&b, l, cfg.Owner.Name, res.Project.Theme); err != nil {
 		return nil, false, err
 	}

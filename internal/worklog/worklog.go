@@ -49,6 +49,36 @@ type Log struct {
 	Weeks    []Week
 	Total    int // activities in all weeks
 	Short    int // weeks flagged
+	// Earlier is how many activities before From were left out by
+	// Recent; 0 for a log with everything asked for.
+	Earlier int
+}
+
+// Recent keeps the latest weeks that hold at most max activities between
+// them (the latest week always), so a page stays printable and quick to
+// build for a search of thousands of applications; the rest is counted in
+// Earlier, and `followup worklog --from` prints it.
+func (l *Log) Recent(max int) *Log {
+	n, i := 0, len(l.Weeks)
+	for i > 0 && (i == len(l.Weeks) || n+len(l.Weeks[i-1].Activities) <= max) {
+		n += len(l.Weeks[i-1].Activities)
+		i--
+	}
+	if i == 0 {
+		return l
+	}
+	r := *l
+	r.Weeks = l.Weeks[i:]
+	r.From = r.Weeks[0].Start
+	r.Total, r.Short = 0, 0
+	for _, w := range r.Weeks {
+		r.Total += len(w.Activities)
+		if w.Short {
+			r.Short++
+		}
+	}
+	r.Earlier = l.Earlier + l.Total - r.Total
+	return &r
 }
 
 // Build makes the log of apps between from and to (inclusive; a zero from

@@ -180,3 +180,29 @@ func TestMarkdownGolden(t *testing.T) {
 		t.Errorf("differs from testdata/log.golden (-update, then read the diff):\n%s", b.String())
 	}
 }
+
+func TestRecentKeepsTheLatestWeeksThatFit(t *testing.T) {
+	l := Build(search(t), date(t, "2026-11-02"), date(t, "2026-11-30"), date(t, "2026-12-01"), 3)
+	// Weeks hold 2, 3, 0, 2, 0 activities.
+	for _, tc := range []struct {
+		max     int
+		from    string
+		total   int
+		earlier int
+	}{
+		{100, "2026-11-02", 7, 0},
+		{5, "2026-11-09", 5, 2},
+		{4, "2026-11-16", 2, 5},
+		{0, "2026-11-30", 0, 7}, // the latest week always
+	} {
+		r := l.Recent(tc.max)
+		if r.From.String() != tc.from || r.Total != tc.total || r.Earlier != tc.earlier {
+			t.Errorf("Recent(%d): from %s total %d earlier %d, want %s %d %d", tc.max, r.From, r.Total, r.Earlier, tc.from, tc.total, tc.earlier)
+		}
+	}
+	var h bytes.Buffer
+	HTML(&h, l.Recent(4), "", nil)
+	if !strings.Contains(h.String(), "5 earlier activities are not on this page") {
+		t.Error("the page does not say what it left out")
+	}
+}
