@@ -14,7 +14,8 @@
 package worklog
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
@@ -88,21 +89,42 @@ func Build(apps []*followup.Application, from, to, today followup.Date, minimum 
 	if to.IsZero() {
 		to = today
 	}
-	var all []Activity
+	n := 0
+	for _, a := range apps {
+		n += 1 + len(a.Log)
+		for _, r := range a.Rounds {
+			n += 1 + 2*len(r.Interviewers)
+		}
+	}
+	acts := make([]Activity, 0, n)
 	for _, a := range apps {
 		for _, act := range activities(a) {
 			if act.Date.After(today) || act.Date.After(to) || (!from.IsZero() && act.Date.Before(from)) {
 				continue
 			}
-			all = append(all, act)
+			acts = append(acts, act)
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if c := all[i].Date.Compare(all[j].Date); c != 0 {
-			return c < 0
+	// Sorted through indices with integer keys: moving the records
+	// themselves in a stable sort copied each of them n·log²n times
+	// (half a second for 40,000 activities).
+	order := make([]int, len(acts))
+	keys := make([]int, len(acts))
+	for i := range acts {
+		order[i] = i
+		d := acts[i].Date
+		keys[i] = d.Year*512 + int(d.Month)*32 + d.Day
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		if c := cmp.Compare(keys[i], keys[j]); c != 0 {
+			return c
 		}
-		return all[i].Slug < all[j].Slug
+		return strings.Compare(acts[i].Slug, acts[j].Slug)
 	})
+	all := make([]Activity, len(acts))
+	for k, i := range order {
+		all[k] = acts[i]
+	}
 	if from.IsZero() {
 		from = to
 		if len(all) > 0 && all[0].Date.Before(to) {
@@ -117,9 +139,12 @@ func Build(apps []*followup.Application, from, to, today followup.Date, minimum 
 	for start := monday(from); !start.After(to); start = start.AddDays(7) {
 		y, n := start.Noon().ISOWeek()
 		w := Week{Year: y, Number: n, Start: start, End: start.AddDays(6)}
+		first := i
 		for i < len(all) && !all[i].Date.After(w.End) {
-			w.Activities = append(w.Activities, all[i])
 			i++
+		}
+		if i > first {
+			w.Activities = all[first:i:i] // the week's run of the sorted list
 		}
 		w.Short = len(w.Activities) < minimum
 		l.Total += len(w.Activities)
@@ -148,7 +173,11 @@ func activities(a *followup.Application) []Activity {
 	if a.Contact != nil {
 		contact, contactBy = a.Contact.Name, a.Contact.By
 	}
-	var out []Activity
+	n := 1 + len(a.Log)
+	for _, r := range a.Rounds {
+		n += 1 + 2*len(r.Interviewers)
+	}
+	out := make([]Activity, 0, n)
 	add := func(d followup.Date, kind, person, method, result string) {
 		act := base
 		act.Date, act.Kind, act.Person, act.Method, act.Result = d, kind, person, method, result
