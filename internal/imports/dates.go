@@ -18,6 +18,7 @@ var (
 	// 07.03.2024 (German, Russian spreadsheets)
 	reDotted = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
 	reEpoch  = regexp.MustCompile(`^\d{10}(?:\d{3})?$`)
+	reWords  = regexp.MustCompile(`^(?:\d{1,2} [A-Za-z]{3,9} \d{4}|[A-Za-z]{3,9} \d{1,2},? \d{4})$`)
 )
 
 // parseDate reads the dates spreadsheets and exports write. A date and
@@ -69,6 +70,15 @@ func parseDate(s string, loc *time.Location) (followup.Date, error) {
 			return d, bad
 		}
 		return d, nil
+	case reWords.MatchString(s):
+		// "Mar 7, 2024", "March 7, 2024", "7 Mar 2024": how some
+		// trackers and spreadsheets print dates.
+		for _, layout := range []string{"Jan 2, 2006", "January 2, 2006", "2 Jan 2006", "2 January 2006", "Jan 2 2006", "January 2 2006"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				return followup.DateOf(t), nil
+			}
+		}
+		return followup.Date{}, bad
 	case reEpoch.MatchString(s):
 		n, _ := strconv.ParseInt(s, 10, 64)
 		if len(s) == 13 {

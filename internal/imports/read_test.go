@@ -258,7 +258,7 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("parseDate(%q) = %s, %v; want %s", in, d, err, want)
 		}
 	}
-	for _, in := range []string{"2/30/24", "2024-13-01", "yesterday", "13/13/2024"} {
+	for _, in := range []string{"2/30/24", "2024-13-01", "yesterday", "13/13/2024", "Foo 7, 2024", "Feb 30, 2024"} {
 		if d, err := parseDate(in, loc); err == nil {
 			t.Errorf("parseDate(%q) = %s, want an error", in, d)
 		}
