@@ -51,11 +51,14 @@ func Markdown(w io.Writer, l *Log, owner string) error {
 	if owner != "" {
 		title += ": " + mdCell(owner)
 	}
-	fmt.Fprintf(&b, "# %s\n\n%s to %s: %d activities in %d weeks", title, l.From, l.To, l.Total, len(l.Weeks))
+	fmt.Fprintf(&b, "# %s\n\n%s to %s: %d %s in %d %s", title, l.From, l.To, l.Total, plural(l.Total, "activity", "activities"), len(l.Weeks), plural(len(l.Weeks), "week", "weeks"))
 	if l.Minimum > 0 {
-		fmt.Fprintf(&b, "; %d of them with fewer than %d", l.Short, l.Minimum)
+		fmt.Fprintf(&b, "; %d %s with fewer than %d", l.Short, plural(l.Short, "week", "weeks"), l.Minimum)
 	}
 	b.WriteString(".\n")
+	if l.Earlier > 0 {
+		fmt.Fprintf(&b, "\n%d earlier %s left out.\n", l.Earlier, plural(l.Earlier, "activity", "activities"))
+	}
 	for _, wk := range l.Weeks {
 		fmt.Fprintf(&b, "\n## Week %d of %d, %s to %s: %d %s", wk.Number, wk.Year, wk.Start, wk.End, len(wk.Activities), plural(len(wk.Activities), "activity", "activities"))
 		if wk.Short {
