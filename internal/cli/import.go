@@ -98,11 +98,12 @@ func runImport(env *Env, args []string) error {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return err
 			}
-			for {
+			base := p.Slug
+			for n := 2; ; n++ {
 				err := newfile.Create(filepath.Join(dir, p.Slug+".md"), file, 0o644)
-				if errors.Is(err, newfile.ErrExist) {
-					// Someone made the file since the plan: the next free name.
-					p.Slug = imports.FreeSlug(p.Slug, onDisk)
+				if errors.Is(err, newfile.ErrExist) && n < 1000 {
+					// Someone made the file since the plan: the next name.
+					p.Slug = fmt.Sprintf("%s-%d", base, n)
 					continue
 				}
 				if err != nil {
@@ -114,11 +115,11 @@ func runImport(env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "%s %s (line %d: %s, %s)\n", verb, filepath.ToSlash(filepath.Join(c.dir(), content.Dir, p.Slug+".md")), p.Line, p.Company, p.Role)
 	}
 	for _, s := range plan.Skip {
-		same := s.Same
-		if !strings.HasPrefix(same, "line ") {
-			same = filepath.ToSlash(filepath.Join(c.dir(), content.Dir, same+".md"))
+		same := "repeats " + s.Same
+		if !strings.HasPrefix(s.Same, "line ") {
+			same = "already in " + filepath.ToSlash(filepath.Join(c.dir(), content.Dir, s.Same+".md"))
 		}
-		fmt.Fprintf(env.Stdout, "skipped line %d: %s, %s: already in %s\n", s.Line, s.Company, s.Role, same)
+		fmt.Fprintf(env.Stdout, "skipped line %d: %s, %s: %s\n", s.Line, s.Company, s.Role, same)
 	}
 	summary := "%d created, %d already there"
 	if *dry {
