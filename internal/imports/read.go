@@ -71,7 +71,7 @@ func Read(path string, data []byte, opt Options) (*File, Errors) {
 	}
 	t, errs := readTable(path, data)
 	f := &File{Encoding: t.enc, Sep: t.sep, Format: opt.Format}
-	if t.header == nil {
+	if t.header == nil || t.headerBad {
 		f.Fatal = true
 		return f, errs
 	}

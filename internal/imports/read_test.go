@@ -210,6 +210,7 @@ func TestProblemsAtTheirLines(t *testing.T) {
 		{"bad via", "company,role,via\nAcme,Designer,fax\n", Options{},
 			[]string{`x.csv:2: via: unknown way of applying "fax" (want online, email, referral, in person, phone or letter)`}},
 		{"empty file", "", Options{}, []string{`x.csv:1: no header: the first line must name the columns (company, role, …)`}},
+		{"a column twice", "\ncompany,role,Company\nAcme,Designer,Acme\n", Options{}, []string{`x.csv:2: column "Company" appears twice in the header; rename one`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, errs := Read("x.csv", []byte(tc.data), tc.opt)
@@ -261,6 +262,27 @@ func TestParseDate(t *testing.T) {
 	for _, in := range []string{"2/30/24", "2024-13-01", "yesterday", "13/13/2024", "Foo 7, 2024", "Feb 30, 2024"} {
 		if d, err := parseDate(in, loc); err == nil {
 			t.Errorf("parseDate(%q) = %s, want an error", in, d)
+		}
+	}
+}
+
+// TestFatalProblemsStopEveryRow: a problem with the header leaves no row
+// to import, so --skip-bad cannot go on without it.
+func TestFatalProblemsStopEveryRow(t *testing.T) {
+	for name, data := range map[string]string{
+		"no header":     "",
+		"twice":         "company,role,company\nAcme,Designer,Acme\n",
+		"no role":       "company,salary\nAcme,1\n",
+		"row problem":   "company,role\nAcme\nBeta,Clerk\n",
+		"every row bad": "company,role\n,\"x\n",
+	} {
+		f, errs := Read("x.csv", []byte(data), Options{})
+		fatal := name != "row problem" && name != "every row bad"
+		if f.Fatal != fatal || len(errs) == 0 {
+			t.Errorf("%s: Fatal %v with %v, want %v", name, f.Fatal, errs, fatal)
+		}
+		if f.Fatal && len(f.Records) > 0 {
+			t.Errorf("%s: records beside a fatal problem", name)
 		}
 	}
 }

@@ -38,10 +38,11 @@ func (l Errors) sort() {
 
 // table is a CSV file read into cells.
 type table struct {
-	header []string
-	rows   []row
-	enc    Encoding
-	sep    rune
+	header    []string
+	headerBad bool // a problem with the header itself
+	rows      []row
+	enc       Encoding
+	sep       rune
 }
 
 type row struct {
@@ -91,6 +92,7 @@ func readTable(path string, data []byte) (*table, Errors) {
 			t.header = trimAll(rec)
 			if dup := duplicate(t.header); dup != "" {
 				errs = append(errs, Error{path, line, fmt.Sprintf("column %q appears twice in the header; rename one", dup)})
+				t.headerBad = true
 			}
 			continue
 		}
