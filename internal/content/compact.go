@@ -59,6 +59,8 @@ var constants = func() map[string]string {
 // texts calls f on every text field of a, in a fixed order.
 func texts(a *followup.Application, f func(*string)) {
 	f(&a.Slug)
+	f(&a.ID)
+	f(&a.IDPos.Path)
 	f(&a.Path)
 	f(&a.Company)
 	f(&a.Role)

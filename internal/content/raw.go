@@ -13,6 +13,7 @@ import (
 // every value has been checked.
 
 type rawApp struct {
+	ID       string        `yaml:"id"`
 	Company  string        `yaml:"company"`
 	Role     string        `yaml:"role"`
 	Posting  string        `yaml:"posting"`

@@ -364,3 +364,64 @@ func TestDateStringIsSprintf(t *testing.T) {
 		}
 	}
 }
+
+// TestWall: a wall clock that occurs twice means its first occurrence in
+// every zone, east and west of UTC (time.Date takes the second east of
+// it); one that does not occur is reported; RepeatedAt sees both instants
+// of the repeated hour.
+func TestWall(t *testing.T) {
+	for _, tc := range []struct {
+		zone, at string
+		n        int
+		want     string // the instant, UTC; "" = not checked (a gap)
+	}{
+		{"America/New_York", "2026-11-01 01:30", 2, "2026-11-01T05:30:00Z"},
+		{"America/New_York", "2026-11-01 00:59", 1, "2026-11-01T04:59:00Z"},
+		{"America/New_York", "2026-11-01 02:00", 1, "2026-11-01T07:00:00Z"},
+		{"America/New_York", "2026-03-08 02:30", 0, ""},
+		{"Europe/Berlin", "2026-10-25 02:30", 2, "2026-10-25T00:30:00Z"},
+		{"Europe/Berlin", "2026-10-25 02:00", 2, "2026-10-25T00:00:00Z"},
+		{"Europe/Berlin", "2026-10-25 03:00", 1, "2026-10-25T02:00:00Z"},
+		{"Australia/Sydney", "2026-04-05 02:30", 2, "2026-04-04T15:30:00Z"},
+		{"Australia/Lord_Howe", "2026-04-05 01:45", 2, "2026-04-04T14:45:00Z"},
+		{"Europe/Dublin", "2026-10-25 01:30", 2, "2026-10-25T00:30:00Z"},
+		{"Africa/Casablanca", "2026-02-15 02:30", 2, "2026-02-15T01:30:00Z"},
+		{"Africa/Casablanca", "2026-02-15 03:30", 1, "2026-02-15T03:30:00Z"},
+		{"Asia/Kolkata", "2026-10-25 02:30", 1, "2026-10-24T21:00:00Z"},
+		{"UTC", "2026-10-25 02:30", 1, "2026-10-25T02:30:00Z"},
+	} {
+		loc := mustZone(t, tc.zone)
+		lt, err := ParseLocalTime(tc.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, n := Wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
+		if n != tc.n {
+			t.Errorf("%s %s: %d occurrences, want %d", tc.zone, tc.at, n, tc.n)
+		}
+		if tc.want != "" && got.UTC().Format(time.RFC3339) != tc.want {
+			t.Errorf("%s %s: %s, want %s", tc.zone, tc.at, got.UTC().Format(time.RFC3339), tc.want)
+		}
+		if in, ok := lt.In(loc); ok != (tc.n > 0) || (tc.n > 0 && !in.Equal(got)) || lt.Repeated(loc) != (tc.n > 1) {
+			t.Errorf("%s %s: In = %v, %v; Repeated = %v", tc.zone, tc.at, in, ok, lt.Repeated(loc))
+		}
+		if tc.n > 0 {
+			if RepeatedAt(got, loc) != (tc.n > 1) {
+				t.Errorf("%s %s: RepeatedAt(first) = %v", tc.zone, tc.at, !(tc.n > 1))
+			}
+			if tc.n > 1 {
+				_, off := got.Zone()
+				second := got.Add(time.Duration(off-offsetAfter(got, loc)) * time.Second)
+				if !RepeatedAt(second, loc) || second.Equal(got) {
+					t.Errorf("%s %s: RepeatedAt(second occurrence %v) = false", tc.zone, tc.at, second)
+				}
+			}
+		}
+	}
+}
+
+// offsetAfter is loc's offset a day after t.
+func offsetAfter(t time.Time, loc *time.Location) int {
+	_, off := t.Add(24 * time.Hour).In(loc).Zone()
+	return off
+}
