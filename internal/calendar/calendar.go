@@ -45,14 +45,14 @@ const thankYouBlock = 30 * time.Minute
 // calendars (notes/calendar.md §3); Thunderbird and imported copies keep
 // them.
 
-// PastInterviewDays is how long an interview stays in the feed after it
+// pastInterviewDays is how long an interview stays in the feed after it
 // starts: a calendar is also the record of what happened, and an
 // interview that vanished the moment it began would leave a hole in the
 // subscriber's week. README's feed section gives the number.
-const PastInterviewDays = 90
+const pastInterviewDays = 90
 
 // Write writes the feed: one event per open action, one per interview that
-// started less than PastInterviewDays ago or is still to come, and a
+// started less than pastInterviewDays ago or is still to come, and a
 // VTIMEZONE for every zone they use and for the site zone. Identical
 // inputs give identical bytes.
 //
@@ -158,7 +158,7 @@ func collect(opt Options, actions []followup.Action, interviews []followup.Inter
 		if iv.App == nil || iv.Round == nil {
 			return nil, fmt.Errorf("calendar: interview %s has no application or round", iv.ID)
 		}
-		if iv.Start.After(opt.Stamp.AddDate(0, 0, -PastInterviewDays)) {
+		if iv.Start.After(opt.Stamp.AddDate(0, 0, -pastInterviewDays)) {
 			b.interview(iv)
 		}
 	}

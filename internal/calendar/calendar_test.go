@@ -674,13 +674,16 @@ func TestTransitions(t *testing.T) {
 func TestZonesParsers(t *testing.T) {
 	var apps []*followup.Application
 	for i, name := range []string{"Australia/Sydney", "Australia/Lord_Howe", "Asia/Kolkata", "America/Sao_Paulo",
-		"America/Santiago", "Europe/London", "Pacific/Chatham", "America/St_Johns"} {
+		"America/Santiago", "Europe/London", "Pacific/Chatham", "America/St_Johns",
+		"Europe/Dublin", "Africa/Casablanca", "America/New_York", "Europe/Berlin"} {
 		loc, err := time.LoadLocation(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		app := &followup.Application{Slug: strings.ToLower(strings.ReplaceAll(name, "/", "-")), Company: name, TZ: name, Loc: loc}
-		for j, day := range []int{1, 120, 200, 300, 400} {
+		// Days either side of the changes of most of these zones (and of
+		// Casablanca's around Ramadan), and in each season.
+		for j, day := range []int{1, 44, 46, 80, 88, 94, 120, 200, 296, 298, 300, 310, 400} {
 			d := followup.Date{Year: 2026, Month: 1, Day: 1}.AddDays(day)
 			app.Rounds = append(app.Rounds, followup.Round{N: j + 1, At: followup.LocalTime{Date: d, Hour: 9 + i}, Length: time.Hour,
 				Kind: followup.VideoRound, Interviewers: []followup.Interviewer{{Person: followup.Person{Name: "Pat Doe"}}}})
@@ -692,7 +695,7 @@ func TestZonesParsers(t *testing.T) {
 	b, res := writeFeed(t, apps, opt)
 	checkWire(t, b)
 	w := wants(opt, res)
-	if len(w) != 8*5*2 {
+	if len(w) != 12*13*2 {
 		t.Fatalf("%d events", len(w))
 	}
 	checkParsers(t, saveFeed(t, "zones.ics", b), w)

@@ -264,7 +264,7 @@ func wants(opt Options, res *schedule.Result) map[string]want {
 	}
 	for i := range res.Interviews {
 		iv := &res.Interviews[i]
-		if iv.Start.After(opt.Stamp.AddDate(0, 0, -PastInterviewDays)) {
+		if iv.Start.After(opt.Stamp.AddDate(0, 0, -pastInterviewDays)) {
 			w[iUID(iv, opt.Domain)] = want{Start: instant(iv.Start), End: instant(iv.End)}
 		}
 	}
