@@ -154,7 +154,9 @@ func TestEdits(t *testing.T) {
 			gone: []string{"acme-k7qz/thank-you/20261102/robret-lee"}, added: []string{"acme-k7qz/thank-you/20261102/robert-lee"}},
 		{name: "move a round to another hour", edit: replace("acme", "at: 2026-11-02 10:00", "at: 2026-11-02 15:00"),
 			moved: []string{"acme-k7qz/interview/20261102", "acme-k7qz/thank-you/20261102/"}},
-		{name: "change check_in_after", edit: func(_ map[string]string, p *followup.Policy) { p.CheckInAfter = followup.Span{N: 10, Unit: followup.Days} },
+		{name: "change check_in_after", edit: func(_ map[string]string, p *followup.Policy) {
+			p.CheckInAfter = followup.Span{N: 10, Unit: followup.Days}
+		},
 			moved: []string{"initech-b2c3/check-in/1"}},
 		{name: "remove a record", edit: replace("initech", "        thanked: 2026-10-14\n", ""),
 			added: []string{"initech-b2c3/thank-you/20261014/bill-lumbergh"}},
