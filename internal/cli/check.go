@@ -4,6 +4,7 @@ import "fmt"
 
 func runCheck(env *Env, args []string) error {
 	fs, c := newFlags("check", "", env)
+	c.warn = true
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err

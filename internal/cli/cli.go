@@ -29,6 +29,9 @@ type Env struct {
 	Stderr io.Writer
 	Now    func() time.Time
 	Getenv func(string) string
+	// Rand is the random source of new ids (followup new, init); nil
+	// means crypto/rand.
+	Rand io.Reader
 	// Context ends long-running commands (serve); nil means until
 	// Ctrl-C or SIGTERM.
 	Context context.Context
@@ -134,6 +137,7 @@ func version() string {
 type common struct {
 	source string
 	now    string
+	warn   bool // print the content's warnings (check)
 }
 
 func newFlags(name, args string, env *Env) (*flag.FlagSet, *common) {

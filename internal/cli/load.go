@@ -29,9 +29,23 @@ func load(env *Env, c *common) (*loaded, error) {
 	}
 	sizeHeap(c.dir())
 	p, errs := project.Load(os.DirFS(c.dir()), c.dir(), nil, nil)
+	var warns followup.ErrorList
+	if c.warn && p != nil {
+		for _, a := range p.Apps {
+			warns = append(warns, a.Warnings...)
+		}
+	}
 	if len(errs) > 0 {
+		n := len(errs)
+		errs = append(errs, warns...)
+		errs.Sort()
 		fmt.Fprintln(env.Stderr, errs.Error())
-		return nil, contentError{len(errs)}
+		return nil, contentError{n}
+	}
+	if len(warns) > 0 {
+		// Warnings never change the exit status (SPEC 6).
+		warns.Sort()
+		fmt.Fprintln(env.Stderr, warns.Error())
 	}
 	return &loaded{Project: p, Plan: schedule.Plan(p.Apps, p.Config.Policy, now)}, nil
 }

@@ -17,6 +17,7 @@ var app = template.Must(template.New("application").Funcs(template.FuncMap{"yaml
 
 // NewApplication is what `followup new` asks for.
 type NewApplication struct {
+	ID                                   string // followup.NewID: names it in calendar UIDs
 	Company, Role, Posting, Location, TZ string
 	Applied                              string // YYYY-MM-DD
 }
