@@ -10,11 +10,9 @@ import (
 	_ "time/tzdata" // zones work on machines without zoneinfo (Windows, scratch images)
 
 	"github.com/followup-tool/followup/internal/cli"
-	"github.com/followup-tool/followup/internal/gctune"
 )
 
 func main() {
-	gctune.Headroom(64 << 20)
 	// FOLLOWUP_CPUPROFILE=file writes a CPU profile of the whole run, so
 	// a slow build on a user's machine can be looked at with go tool pprof.
 	if path := os.Getenv("FOLLOWUP_CPUPROFILE"); path != "" {

@@ -1,10 +1,13 @@
 package cli
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/followup-tool/followup/internal/build"
+)
 
 func runCheck(env *Env, args []string) error {
 	fs, c := newFlags("check", "", env)
-	c.warn = true
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -12,13 +15,20 @@ func runCheck(env *Env, args []string) error {
 	if err := noArgs(fs, pos); err != nil {
 		return err
 	}
-	l, err := load(env, c)
+	opt, err := options(env, c, false)
 	if err != nil {
 		return err
 	}
-	if errs := renderAll(l); len(errs) > 0 {
-		return errs.Err()
+	// The same pipeline as build, into nothing: whatever build would
+	// reject is reported here first.
+	res, err := build.Check(opt)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(env.Stdout, "%d applications, %d open actions, no problems\n", len(l.Apps), len(l.Plan.Actions))
+	// Warnings never change the exit status (SPEC 6).
+	if w := build.Warnings(res.Project.Apps); len(w) > 0 {
+		fmt.Fprintln(env.Stderr, w.Error())
+	}
+	fmt.Fprintf(env.Stdout, "%s, %s, no problems\n", plural(len(res.Project.Apps), "application"), plural(len(res.Plan.Actions), "open action"))
 	return nil
 }

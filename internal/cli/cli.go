@@ -137,7 +137,6 @@ func version() string {
 type common struct {
 	source string
 	now    string
-	warn   bool // print the content's warnings (check)
 }
 
 func newFlags(name, args string, env *Env) (*flag.FlagSet, *common) {

@@ -4,13 +4,14 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/followup-tool/followup/internal/site"
 	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"github.com/followup-tool/followup/internal/site"
 
 	"github.com/followup-tool/followup/internal/build"
 	"github.com/followup-tool/followup/internal/config"
@@ -98,7 +99,8 @@ func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serv
 	return serve.New(func(now time.Time) (serve.Site, error) {
 		o := opt
 		o.Now = now
-		return build.Files(o)
+		files, _, err := build.Files(o)
+		return files, err
 	}, clock), nil
 }
 
