@@ -40,11 +40,6 @@ type DraftFunc func(a *followup.Action) (subject, body string, err error)
 // mark the user busy the whole time; the deadline is in the description.
 const thankYouBlock = 30 * time.Minute
 
-// The VALARM of an interview fires an hour before it (TRIGGER:-PT1H).
-// Google, Apple (by default) and Outlook drop alarms from subscribed
-// calendars (notes/calendar.md §3); Thunderbird and imported copies keep
-// them.
-
 // pastInterviewDays is how long an interview stays in the feed after it
 // starts: a calendar is also the record of what happened, and an
 // interview that vanished the moment it began would leave a hole in the
@@ -290,33 +285,9 @@ func (b *builder) event(uid string) *ics.VEvent {
 	return ev
 }
 
-// finish inserts DTSTAMP, SEQUENCE and LAST-MODIFIED after the UID.
-//
-// RFC 5545 §3.8.7.4 asks SEQUENCE to grow with every significant revision
-// of an event, and the reports on Google (notes/calendar.md §3) say it
-// applies an update to a subscribed event only when SEQUENCE grows or
-// LAST-MODIFIED moves. followup keeps no state between builds (the
-// published site is rebuilt from a fresh checkout every day), so it cannot
-// know whether an event changed since the last build; what it does know
-// is that every build is later than the one before it. So SEQUENCE is the
-// number of seconds from sequenceEpoch to the build moment (--now), and
-// LAST-MODIFIED and DTSTAMP are that moment: every event of a later build
-// carries a higher SEQUENCE and a later LAST-MODIFIED than the same
-// event in any earlier build, whatever was edited (a round moved by some
-// hours, a changed check_in_after, a record removed), and the same inputs
-// and --now give the same bytes. A content-derived number cannot do
-// this: a count of records falls when one is removed, and a hash of the
-// dates goes backwards half the time, after which a client that keeps the
-// higher SEQUENCE ignores the edit.
-//
-// The cost is that an unchanged event also looks revised to a client at
-// every build. That is harmless for a subscription: Google, Apple and
-// Outlook replace a subscribed calendar's copy of an event from the feed
-// anyway and send no notification for it (there are no attendees), and
-// one build a day gives a client one update a day at most. Seconds keep
-// two builds a minute apart (followup serve) ordered too; int32, which
-// some clients store SEQUENCE in, lasts until 2094, and the value is
-// capped there rather than wrapping.
+// finish inserts DTSTAMP, SEQUENCE and LAST-MODIFIED after the UID: all
+// three from the build moment, --now, so that they grow with every later
+// build (the package doc says why).
 func (b *builder) finish(ev *ics.VEvent) {
 	head := ev.Properties[:1:1] // the UID
 	rest := ev.Properties[1:]
@@ -612,7 +583,10 @@ func (b *builder) interview(iv *followup.Interview) {
 
 	al := ev.AddAlarm()
 	al.SetAction(ics.ActionDisplay)
-	al.SetTrigger("-PT1H") // InterviewAlarm
+	// An hour before. Google, Apple (by default) and Outlook drop alarms
+	// from subscribed calendars (notes/calendar.md §3); Thunderbird and
+	// imported copies keep them.
+	al.SetTrigger("-PT1H")
 	msg := "Interview at " + company + " in 1 hour: ask about their timeline."
 	if b.opt.Public {
 		msg = redact(msg, app)

@@ -187,12 +187,15 @@ func yearly(loc *time.Location, y0, y1 int) ([]observance, []string) {
 			sameNth = sameNth && r.nth == first.nth
 			sameLast = sameLast && r.last
 		}
+		// "Last Sunday" is the commonest rule (the EU's) and can look
+		// like "fourth Sunday" for a few years running, so it wins; a rule
+		// counted from the start of the month is never last every year.
 		day := ""
 		switch {
-		case sameNth && first.nth <= 4:
-			day = fmt.Sprint(first.nth)
 		case sameLast:
 			day = "-1"
+		case sameNth && first.nth <= 4:
+			day = fmt.Sprint(first.nth)
 		default:
 			return nil, nil
 		}

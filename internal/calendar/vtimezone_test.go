@@ -151,6 +151,16 @@ func TestVTimezoneAgainstGo(t *testing.T) {
 				t.Fatal(err)
 			}
 			bs := parseVTimezone(t, buf.String())
+			// The EU's rule is "last Sunday", which in 2025 and 2026 is
+			// also the fourth Sunday of October; written as the fourth, it
+			// would be wrong in 2027.
+			if tc.zone == "Europe/Berlin" || tc.zone == "Europe/Dublin" {
+				for _, b := range bs {
+					if !strings.HasSuffix(b.rrule, "BYDAY=-1SU") {
+						t.Errorf("%s: RRULE %q, want the last Sunday", name, b.rrule)
+					}
+				}
+			}
 			switch tc.shape {
 			case "rule":
 				if len(bs) != 2 || bs[0].rrule == "" || bs[1].rrule == "" || bs[0].daylight == bs[1].daylight {
