@@ -167,6 +167,9 @@ type builder struct {
 	events []*ics.VEvent
 	uids   []string
 	zones  map[string]*zoneUse // by TZID
+	// stamp and seq are DTSTAMP (and LAST-MODIFIED) and SEQUENCE as
+	// written, the same for every event; "" until the first.
+	stamp, seq string
 }
 
 // zoneUse is a zone and the span of the timed events written in it.
@@ -289,13 +292,19 @@ func (b *builder) event(uid string) *ics.VEvent {
 // three from the build moment, --now, so that they grow with every later
 // build (the package doc says why).
 func (b *builder) finish(ev *ics.VEvent) {
-	head := ev.Properties[:1:1] // the UID
-	rest := ev.Properties[1:]
-	ev.Properties = append([]ics.IANAProperty{}, head...)
-	ev.SetDtStampTime(b.opt.Stamp)
-	ev.SetSequence(sequence(b.opt.Stamp))
-	ev.SetLastModifiedAt(b.opt.Stamp)
-	ev.Properties = append(ev.Properties, rest...)
+	if b.stamp == "" {
+		// What golang-ical's SetDtStampTime, SetSequence and
+		// SetLastModifiedAt write, formatted once for every event.
+		b.stamp, b.seq = b.opt.Stamp.UTC().Format("20060102T150405Z"), strconv.Itoa(sequence(b.opt.Stamp))
+	}
+	prop := func(p ics.ComponentProperty, v string) ics.IANAProperty {
+		return ics.IANAProperty{BaseProperty: ics.BaseProperty{IANAToken: string(p), Value: v, ICalParameters: map[string][]string{}}}
+	}
+	props := make([]ics.IANAProperty, 0, len(ev.Properties)+3)
+	props = append(props, ev.Properties[0], // the UID
+		prop(ics.ComponentPropertyDtstamp, b.stamp), prop(ics.ComponentPropertySequence, b.seq),
+		prop(ics.ComponentPropertyLastModified, b.stamp))
+	ev.Properties = append(props, ev.Properties[1:]...)
 }
 
 // sequenceEpoch is where SEQUENCE counts from: before any feed with this
