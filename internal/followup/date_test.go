@@ -425,3 +425,39 @@ func offsetAfter(t time.Time, loc *time.Location) int {
 	_, off := t.Add(24 * time.Hour).In(loc).Zone()
 	return off
 }
+
+// FuzzWall: for any wall clock in zones with every kind of change, Wall
+// returns an instant that reads that wall clock when one does, never a
+// later one than time.Date's, and counts two only in a repeated hour.
+//
+//	go test ./internal/followup -run '^$' -fuzz FuzzWall -fuzztime 60s
+func FuzzWall(f *testing.F) {
+	zones := []string{"America/New_York", "Europe/Berlin", "Australia/Sydney", "Australia/Lord_Howe", "Europe/Dublin",
+		"Africa/Casablanca", "Asia/Kolkata", "America/Sao_Paulo", "Pacific/Apia", "America/Santiago", "UTC"}
+	f.Add(uint8(0), uint16(2026), uint8(11), uint8(1), uint8(1), uint8(30))
+	f.Add(uint8(1), uint16(2026), uint8(10), uint8(25), uint8(2), uint8(30))
+	f.Add(uint8(8), uint16(2011), uint8(12), uint8(30), uint8(12), uint8(0))
+	f.Fuzz(func(t *testing.T, z uint8, y uint16, mo, d, h, mi uint8) {
+		loc, err := time.LoadLocation(zones[int(z)%len(zones)])
+		if err != nil {
+			t.Skip(err)
+		}
+		year, month, day, hour, min := 1900+int(y)%300, time.Month(1+int(mo)%12), 1+int(d)%28, int(h)%24, int(mi)%60
+		got, n := Wall(year, month, day, hour, min, 0, loc)
+		if n < 0 || n > 2 {
+			t.Fatalf("%d occurrences", n)
+		}
+		if n == 0 {
+			return
+		}
+		if y2, m2, d2 := got.Date(); y2 != year || m2 != month || d2 != day || got.Hour() != hour || got.Minute() != min {
+			t.Fatalf("Wall(%d-%02d-%02d %02d:%02d %s) = %v", year, month, day, hour, min, loc, got)
+		}
+		if td := time.Date(year, month, day, hour, min, 0, 0, loc); got.After(td) {
+			t.Fatalf("Wall gives %v, later than time.Date's %v", got, td)
+		}
+		if RepeatedAt(got, loc) != (n == 2) {
+			t.Fatalf("RepeatedAt(%v) disagrees with %d occurrences", got, n)
+		}
+	})
+}
