@@ -22,7 +22,7 @@ import (
 
 // debounce gathers one save's events (they spread under 1 ms) and a
 // checkout's hundreds into one rebuild, well inside the 50 ms budget from
-// save to reload (notes/libraries.md §4).
+// save to reload.
 const debounce = 10 * time.Millisecond
 
 func runServe(env *Env, args []string) error {

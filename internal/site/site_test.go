@@ -26,7 +26,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 func TestMain(m *testing.M) {
 	// Go's own zone data, so goldens agree on every machine
-	// (notes/libraries.md §10). Set before any zone is loaded.
+	//. Set before any zone is loaded.
 	zonetest.Pin()
 	os.Exit(runBrowserTests(m))
 }
