@@ -23,7 +23,7 @@ type Options struct {
 	Name    string    // site title -> X-WR-CALNAME and NAME, e.g. "Job search"
 	Domain  string    // UID domain, e.g. "sam.example" (default "followup.invalid" when empty)
 	BaseURL string    // where the site is published, e.g. "https://sam.example/jobs/" ("" = no links)
-	Stamp   time.Time // DTSTAMP: the build moment (--now), so builds are byte-identical
+	Stamp   time.Time // the build moment (--now): DTSTAMP, LAST-MODIFIED and SEQUENCE come from it
 	Public  bool      // public build: no emails, phones or drafts anywhere in the feed
 	Version string    // for PRODID
 	Zone    string    // site zone name for X-WR-TIMEZONE; its VTIMEZONE is always included
