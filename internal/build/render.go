@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -90,7 +89,7 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 			return err
 		}
 	}
-	all, err := f.all()
+	all, err := f.all(memo)
 	if err != nil {
 		return err
 	}
@@ -144,10 +143,10 @@ func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
 	o := f.opt
 	o.Name = f.res.Config.Title + ": " + a.Company
 	acts, ivs := f.acts[a.Slug], f.ivs[a.Slug]
-	var key string
+	var data any
 	if memo != nil {
-		key = feedKey(o, a, acts, ivs)
-		if b, ok := memo.Get(a.Slug+"/feed", key); ok {
+		data = feedData{Opt: o, App: a, Acts: acts, Ivs: ivs, Stages: f.stages(acts)}
+		if b, ok := memo.Get(path.Join(a.Slug, "feed"), data); ok {
 			return b, nil
 		}
 	}
@@ -155,46 +154,48 @@ func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
 	if err := calendar.Write(&b, o, acts, ivs, f.draft); err != nil {
 		return nil, err
 	}
-	memo.Put(a.Slug+"/feed", key, b.Bytes())
+	memo.Put(path.Join(a.Slug, "feed"), data, b.Bytes())
 	return b.Bytes(), nil
 }
 
 // all is the whole search's feed.
-func (f *feeds) all() ([]byte, error) {
+func (f *feeds) all(memo *site.Memo) ([]byte, error) {
+	plan := f.res.Plan
+	var data any
+	if memo != nil {
+		data = feedData{Opt: f.opt, Acts: plan.Actions, Ivs: plan.Interviews, Stages: f.stages(plan.Actions)}
+		if b, ok := memo.Get("feed", data); ok {
+			return b, nil
+		}
+	}
 	var b bytes.Buffer
-	err := calendar.Write(&b, f.opt, f.res.Plan.Actions, f.res.Plan.Interviews, f.draft)
-	return b.Bytes(), err
+	if err := calendar.Write(&b, f.opt, plan.Actions, plan.Interviews, f.draft); err != nil {
+		return nil, err
+	}
+	memo.Put("feed", data, b.Bytes())
+	return b.Bytes(), nil
 }
 
-// feedKey is the data an application's feed is made from: the options,
-// the application as parsed, its open actions and its interviews (the
-// drafts follow from these and the templates, which Memo.Gen covers).
-func feedKey(o calendar.Options, a *followup.Application, acts []followup.Action, ivs []followup.Interview) string {
-	type action struct {
-		followup.Action
-		App *followup.Application `json:"-"`
+// feedData is what a feed is made from, besides the memo's generation:
+// the options, the application as parsed, its open actions and
+// interviews, and the stage of each action's application (the drafts
+// say whether you are still interested).
+type feedData struct {
+	Opt    calendar.Options
+	App    *followup.Application
+	Acts   []followup.Action
+	Ivs    []followup.Interview
+	Stages []followup.Stage
+}
+
+func (f *feeds) stages(acts []followup.Action) []followup.Stage {
+	out := make([]followup.Stage, len(acts))
+	for i, a := range acts {
+		if st := f.res.Plan.Status[a.App.Slug]; st != nil {
+			out[i] = st.Stage
+		}
 	}
-	type interview struct {
-		followup.Interview
-		App *followup.Application `json:"-"`
-	}
-	k := struct {
-		Opt  calendar.Options
-		App  *followup.Application
-		Acts []action
-		Ivs  []interview
-	}{Opt: o, App: a}
-	for _, x := range acts {
-		k.Acts = append(k.Acts, action{Action: x})
-	}
-	for _, x := range ivs {
-		k.Ivs = append(k.Ivs, interview{Interview: x})
-	}
-	b, err := json.Marshal(k)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+	return out
 }
 
 // feedDomain names the owner of the UIDs: the configured domain, else the
