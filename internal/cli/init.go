@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/holiday"
 	"github.com/followup-tool/followup/internal/scaffold"
 	"github.com/followup-tool/followup/internal/zone"
@@ -38,7 +39,8 @@ func runInit(env *Env, args []string) error {
 	}
 	// The holiday calendar of the zone's place, proposed: check-ins then
 	// move off its public holidays (followup.toml says so and how to change).
-	files := scaffold.Project(scaffold.NewProject{Timezone: tzName, Output: "public", Today: now.In(loc), Holidays: holiday.ForZone(tzName)})
+	files := scaffold.Project(scaffold.NewProject{Timezone: tzName, Output: "public", Today: now.In(loc),
+		ExampleID: followup.NewID("Example Studio", nil, env.random()), Holidays: holiday.ForZone(tzName)})
 	// Refuse before writing anything, so a second init leaves no mix.
 	var exist []string
 	for _, f := range files {

@@ -180,23 +180,41 @@ type LogEntry struct {
 
 // Application is one job application: a file under content/.
 type Application struct {
-	Slug     string // path under content/ without .md, with forward slashes
+	Slug string // path under content/ without .md, with forward slashes
+	// ID is the `id:` of the front matter, or "": a short name that
+	// survives moving or renaming the file. See Identity.
+	ID       string
+	IDPos    Pos    // where the id's value is written, for check's report of a duplicate
 	Path     string // the file as the user names it, for messages
 	Company  string
 	Role     string
 	Posting  string
 	Location string
 	Applied  Date
+	Via      Via            // how the application went in; "" when not said
+	Address  string         // the employer's address (for work-search logs); private
+	Phone    string         // the employer's phone number; private
 	TZ       string         // zone name as written (or the site default)
 	Loc      *time.Location // resolved zone; never nil after loading
 	Contact  *Person
 	Rounds   []Round
 	Log      []LogEntry
-	// Warnings are likely mistakes found while parsing (never errors);
-	// WarningsAt adds those that depend on the moment.
+	Notes    []byte // markdown body: private
+	// Warnings are problems that do not stop the application from being
+	// used (a round at a wall-clock time that occurs twice); check prints
+	// them. WarningsAt adds those that depend on the moment.
 	Warnings   ErrorList
-	AppliedPos Pos    // where applied: is written, for WarningsAt
-	Notes      []byte // markdown body: private
+	AppliedPos Pos // where applied: is written, for WarningsAt
+}
+
+// Identity names the application in calendar UIDs: its id when the front
+// matter has one, else its slug, so files written before ids existed keep
+// the UIDs they always had.
+func (a *Application) Identity() string {
+	if a.ID != "" {
+		return a.ID
+	}
+	return a.Slug
 }
 
 // LatestRound is the round with the latest start, or nil.

@@ -48,6 +48,10 @@ type Config struct {
 	Output   string // output directory, relative to the project
 	Domain   string // for calendar UIDs
 	FeedKey  string // secret part of the public feed's file name
+	// WorklogMinimum is how many activities a week a work-search log
+	// must show (three in New York, Washington and Nebraska); the
+	// worklog flags weeks with fewer. 0 flags none.
+	WorklogMinimum int
 }
 
 // DefaultPolicy is the etiquette of the seeds: 7 days without a promise
@@ -71,5 +75,7 @@ func DefaultConfig() Config {
 		Policy:   DefaultPolicy(),
 		Output:   "public",
 		Owner:    Owner{Signature: "Best regards"},
+
+		WorklogMinimum: 3,
 	}
 }

@@ -21,9 +21,11 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
 }
 
-// Error is one problem in the content or configuration, at a position. A
-// warning is a likely mistake that does not stop a build: it is printed
-// as "path:line:col: warning: message" and never changes the exit code.
+// Error is one problem in the content or configuration, at a position.
+//
+// A warning is a problem worth knowing that does not stop the run: it
+// prints as "path:line:col: warning: message" and never changes the exit
+// status (SPEC 6).
 type Error struct {
 	Pos     Pos
 	Msg     string

@@ -18,6 +18,8 @@ type NewProject struct {
 	Output   string    // the site's directory, for .gitignore and the workflow ("public")
 	Today    time.Time // the example's dates are set around it, in Timezone
 	Holidays string    // the holiday calendar proposed for Timezone ("US"), or ""
+	// ExampleID is the example application's id (followup.NewID).
+	ExampleID string
 }
 
 // File is one file of a new project.
@@ -43,6 +45,7 @@ func Project(p NewProject) []File {
 		"Heard":    day(-6),
 		"Round":    day(-1) + " 16:00",
 		"RoundDay": day(-1),
+		"ID":       p.ExampleID,
 	}
 	render := func(name string) []byte {
 		src, err := projectFiles.ReadFile("project/" + name)
