@@ -115,10 +115,10 @@ func exitCode(env *Env, err error) int {
 	case errors.As(err, &ce):
 		return 1
 	case errors.As(err, &el):
-		fmt.Fprintln(env.Stderr, el.Error())
+		fmt.Fprintln(env.Stderr, safe(el.Error())) // messages quote content: no escape sequence reaches the terminal
 		return 1
 	}
-	fmt.Fprintf(env.Stderr, "followup: %v\n", err)
+	fmt.Fprintf(env.Stderr, "followup: %s\n", safe(err.Error()))
 	return 1
 }
 

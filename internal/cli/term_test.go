@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
+
+	"github.com/followup-tool/followup/internal/followup"
 )
 
 func TestSafeKeepsControlCharactersFromTheTerminal(t *testing.T) {
@@ -115,5 +117,18 @@ func TestPrintTable(t *testing.T) {
 	printTable(&b, nil, nil, now, ny, false)
 	if !strings.Contains(b.String(), "Nothing due") {
 		t.Errorf("empty agenda: %q", b.String())
+	}
+}
+
+// Messages quote content; printed, they never carry an escape sequence.
+func TestErrorsReachTheTerminalWithoutControlCharacters(t *testing.T) {
+	var stderr bytes.Buffer
+	env := &Env{Stderr: &stderr}
+	errs := followup.ErrorList{{Pos: followup.Pos{Path: "content/a.md", Line: 2, Col: 10}, Msg: "company \x1b]0;owned\x07 is odd"}}
+	if code := exitCode(env, errs); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if strings.ContainsAny(stderr.String(), "\x1b\x07") {
+		t.Errorf("a control character reached the terminal: %q", stderr.String())
 	}
 }
