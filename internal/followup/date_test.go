@@ -507,3 +507,22 @@ func FuzzWall(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSaid: times and timelines as people write them never panic, and a
+// time of day that parses is on the clock.
+func FuzzSaid(f *testing.F) {
+	for _, s := range []string{"2pm", "12am", "14h30", "9:00", "2-3 weeks", "a week or two", "by Friday", "end of the month", "99999999999-3 weeks", "-h", "h", ":"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if h, m, err := ParseClock(s); err == nil && (h < 0 || h > 23 || m < 0 || m > 59) {
+			t.Fatalf("ParseClock(%q) = %d:%d", s, h, m)
+		}
+		var tl Timeline
+		// Content refuses spans past a year (business days are counted one
+		// by one); From is only asked about those it accepts.
+		if tl.UnmarshalText([]byte(s)) == nil && tl.Span.N <= 400 {
+			tl.From(Date{2026, time.November, 19})
+		}
+	})
+}
