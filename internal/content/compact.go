@@ -94,6 +94,7 @@ func texts(a *followup.Application, f func(*string)) {
 		f(&e.Heard)
 		text(&e.Outcome, f)
 		f(&e.Note)
+		f(&e.Skipped)
 	}
 }
 
