@@ -27,6 +27,7 @@ type rawConfig struct {
 	Public   *bool      `toml:"public"`
 	Domain   *string    `toml:"domain"`
 	FeedKey  *string    `toml:"feed_key"`
+	Commit   *bool      `toml:"git_commit"`
 	Owner    *rawOwner  `toml:"owner"`
 	Policy   *rawPolicy `toml:"policy"`
 }
@@ -112,6 +113,9 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	set(&cfg.FeedKey, raw.FeedKey)
 	if raw.Public != nil {
 		cfg.Public = *raw.Public
+	}
+	if raw.Commit != nil {
+		cfg.GitCommit = *raw.Commit
 	}
 	switch {
 	case cfg.Timezone == "Local":

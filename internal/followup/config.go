@@ -27,6 +27,9 @@ type Config struct {
 	Output   string // output directory, relative to the project
 	Domain   string // for calendar UIDs
 	FeedKey  string // secret part of the public feed's file name
+	// GitCommit: the recording commands (done, skip, ...) commit the file
+	// they change with the user's git.
+	GitCommit bool
 }
 
 // DefaultPolicy is the etiquette of the seeds: 7 days without a promise
