@@ -50,6 +50,11 @@ func init() {
 		{"build", "write the site to public/, atomically (--public for the open web)", runBuild},
 		{"serve", "build, serve on 127.0.0.1, rebuild on save and reload the browser (--port)", runServe},
 		{"init", "start a new search in DIR: settings, an example, a GitHub Pages workflow", runInit},
+		{"done", "record actions as done: followup done ID… (a thank-you, a check-in, …)", runDone},
+		{"skip", "record a decision not to send: followup skip ID… --why TEXT", runSkip},
+		{"heard", "record a reply: followup heard APP TEXT [--next DATE]", runHeard},
+		{"outcome", "record an offer, rejection, withdrawal or acceptance: followup outcome APP WHAT", runOutcome},
+		{"round", "record an interview round: followup round APP --at \"YYYY-MM-DD HH:MM\" [--with NAME]…", runRound},
 	}
 }
 
