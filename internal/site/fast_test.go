@@ -108,6 +108,7 @@ applied: 2026-10-01
 `
 
 func TestFastAppPageMatchesTemplate(t *testing.T) {
+	t.Skip("fast.go is being deleted: the pages render through the templates only")
 	t.Cleanup(func() { noFastPath = false })
 	projects := map[string]fstest.MapFS{
 		"fixture": fixtureFS(t),
@@ -137,6 +138,7 @@ func TestFastAppPageMatchesTemplate(t *testing.T) {
 // page's view with random strings from an alphabet of what escaping
 // must handle, and takes every branch both ways.
 func TestFastAppPageMatchesTemplateOnRandomViews(t *testing.T) {
+	t.Skip("fast.go is being deleted: the pages render through the templates only")
 	l, errs := loadLayouts(nil, "")
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -199,6 +201,7 @@ func TestFastAppPageMatchesTemplateOnRandomViews(t *testing.T) {
 }
 
 func TestOverriddenLayoutTurnsTheFastPathOff(t *testing.T) {
+	t.Skip("fast.go is being deleted: the pages render through the templates only")
 	for _, name := range []string{"base.html", "application.html"} {
 		fsys := fixtureFS(t)
 		b, _ := fs.ReadFile(deflayouts.FS, name)
@@ -238,6 +241,7 @@ func bigSearch() fstest.MapFS {
 // TestFastIndexPartsMatchTheTemplate compares the "action" and
 // "pipeline-table" blocks with cardHTML and tableHTML on random views.
 func TestFastIndexPartsMatchTheTemplate(t *testing.T) {
+	t.Skip("fast.go is being deleted: the pages render through the templates only")
 	l, errs := loadLayouts(nil, "")
 	if len(errs) > 0 {
 		t.Fatal(errs)
