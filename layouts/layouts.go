@@ -6,8 +6,7 @@ package layouts
 import "embed"
 
 // FS holds the theme as it sits in this directory: base.html, index.html,
-// application.html, closed.html, style.css, site.js, drafts/<kind>.tmpl, and
-// live.js and live.css, which only followup serve adds to the pages.
+// application.html, closed.html, style.css, site.js and drafts/<kind>.tmpl.
 //
 //go:embed *.html *.css *.js drafts/*.tmpl
 var FS embed.FS

@@ -6,7 +6,7 @@
 //	go run ./cmd/bench -sizes 1000,10000 -runs 5
 //	go run ./cmd/bench floor DIR           # the floor program alone
 //
-// Corpora come from ../shared/bench/gencorpus.py (deterministic: same
+// Corpora come from cmd/bench/gencorpus.py (deterministic: same
 // arguments, same bytes) and are kept under .bench/ (git-ignored), never
 // committed. Each size runs followup build and the floor alternately, and
 // prints the median wall time, CPU time and peak RSS (GNU time) of each,
@@ -42,7 +42,7 @@ func main() {
 	}
 	sizes := flag.String("sizes", "1000,10000,100000", "comma-separated corpus sizes")
 	runs := flag.Int("runs", 3, "runs of each program per size (the median is printed)")
-	gen := flag.String("gen", "../shared/bench/gencorpus.py", "the corpus generator")
+	gen := flag.String("gen", "cmd/bench/gencorpus.py", "the corpus generator (run from the repository root)")
 	dir := flag.String("dir", ".bench", "where corpora and binaries are kept")
 	serveToo := flag.Bool("serve", true, "also time serve's save-to-reload rebuild (BenchmarkServeRebuild, 1,000 applications)")
 	browserToo := flag.Bool("browser", true, "also load each size's index.html and closed.html in Chromium (sizes up to 10,000)")

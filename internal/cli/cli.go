@@ -55,6 +55,7 @@ func init() {
 		{"heard", "record a reply: followup heard APP TEXT [--next DATE]", runHeard},
 		{"outcome", "record an offer, rejection, withdrawal or acceptance: followup outcome APP WHAT", runOutcome},
 		{"round", "record an interview round: followup round APP --at \"YYYY-MM-DD HH:MM\" [--with NAME]…", runRound},
+		{"theme", "copy the default theme into layouts/ to edit it (your files are kept)", runTheme},
 	}
 }
 

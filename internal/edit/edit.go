@@ -312,7 +312,7 @@ func same(a, b *followup.Application) bool {
 		return false
 	}
 	x.Loc, y.Loc = nil, nil
-	x.Parse, y.Parse = 0, 0
+
 	norm := func(rs []followup.Round) {
 		for i := range rs {
 			if len(rs[i].Interviewers) == 0 {

@@ -30,7 +30,16 @@ import (
 	"syscall"
 	"time"
 
-	deflayouts "github.com/followup-tool/followup/layouts"
+	_ "embed"
+)
+
+// The live-reload script and the overlay's styles: files of the server,
+// never part of a build, so the page needs no inline script or style.
+var (
+	//go:embed live.js
+	liveJS []byte
+	//go:embed live.css
+	liveCSS []byte
 )
 
 // Site is one build held in memory: output paths (slash-separated, relative)
@@ -181,10 +190,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	case livePath, cssPath:
-		b, _ := deflayouts.FS.ReadFile(strings.TrimPrefix(r.URL.Path, "/_followup/"))
-		ctype := "text/javascript; charset=utf-8"
+		b, ctype := liveJS, "text/javascript; charset=utf-8"
 		if r.URL.Path == cssPath {
-			ctype = "text/css; charset=utf-8"
+			b, ctype = liveCSS, "text/css; charset=utf-8"
 		}
 		h.Set("Content-Type", ctype)
 		h.Set("Cache-Control", "no-store")
@@ -244,7 +252,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // events streams one "reload" event per change, and the current state on
 // connect, so a tab that missed an event while reconnecting still catches
-// up (notes/libraries.md §5).
+// up.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // a server WriteTimeout would cut the stream
