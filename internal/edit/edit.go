@@ -115,8 +115,13 @@ func Round(r NewRound, what string) (Change, error) {
 			if n == "" {
 				return Change{}, fmt.Errorf("--with: a name must not be empty")
 			}
-			people = append(people, []kv{{key: "name", value: quoteText(n)}})
-			want.Interviewers = append(want.Interviewers, followup.Interviewer{Person: followup.Person{Name: n}})
+			title, name := splitTitle(n)
+			rec := []kv{{key: "name", value: quoteText(name)}}
+			if title != "" {
+				rec = append(rec, kv{key: "title", value: quoteText(title)})
+			}
+			people = append(people, rec)
+			want.Interviewers = append(want.Interviewers, followup.Interviewer{Person: followup.Person{Name: name, Title: title}})
 		}
 		rec = append(rec, kv{key: "interviewers", list: people})
 	}
@@ -125,6 +130,21 @@ func Round(r NewRound, what string) (Change, error) {
 		w.N = len(a.Rounds) + 1
 		a.Rounds = append(a.Rounds, w)
 	}}, nil
+}
+
+// splitTitle takes a formal prefix off a name ("Dr. Robert Lee"): it goes
+// in title:, which the drafts use to address them ("Dear Dr. Lee", seed
+// 001: "address the recipient by their formal prefix or title").
+func splitTitle(n string) (title, name string) {
+	first, rest, ok := strings.Cut(n, " ")
+	if !ok || strings.TrimSpace(rest) == "" {
+		return "", n
+	}
+	switch strings.ToLower(strings.TrimSuffix(first, ".")) {
+	case "dr", "mr", "ms", "mrs", "mx", "prof":
+		return first, strings.TrimSpace(rest)
+	}
+	return "", n
 }
 
 // Problem is a file left unchanged, and what to write by hand instead.
