@@ -72,6 +72,17 @@ func parseDoc(data []byte) (*doc, error) {
 		s = next
 	}
 	front := data[d.lines0():d.end]
+	// The parser counts a lone CR, NEL and the Unicode line and paragraph
+	// separators as line breaks too: with one of them its lines are not
+	// the file's lines, and a splice could land anywhere.
+	for i, c := range front {
+		if c == '\r' && (i+1 == len(front) || front[i+1] != '\n') {
+			return nil, errors.New("the front matter has a carriage return (CR) alone, not at the end of a line")
+		}
+	}
+	if bytes.Contains(front, []byte("\u0085")) || bytes.Contains(front, []byte("\u2028")) || bytes.Contains(front, []byte("\u2029")) {
+		return nil, errors.New("the front matter has a Unicode line or paragraph separator")
+	}
 	var root yaml.Node
 	if err := yaml.Load(front, &root); err != nil {
 		return nil, err
@@ -84,7 +95,24 @@ func parseDoc(data []byte) (*doc, error) {
 		return nil, errors.New("the front matter is not a list of fields")
 	}
 	d.root = n
+	if !d.within(n) {
+		return nil, errors.New("the front matter's lines could not be placed")
+	}
 	return d, nil
+}
+
+// within reports whether every node stands on a line of the front matter
+// (every splice relies on it).
+func (d *doc) within(n *yaml.Node) bool {
+	if n.Line < 1 || n.Line > len(d.lines) || n.Column < 1 {
+		return false
+	}
+	for _, c := range n.Content {
+		if !d.within(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // lines0 is the offset of the front matter's first byte.

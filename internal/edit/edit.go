@@ -35,6 +35,9 @@ func Thanked(round, iv int, posted bool, on followup.Date, what string) Change {
 		c.field = "posted"
 	}
 	c.expect = func(a *followup.Application) {
+		if round >= len(a.Rounds) || iv >= len(a.Rounds[round].Interviewers) {
+			return // not there: the result cannot match, and is refused
+		}
 		p := &a.Rounds[round].Interviewers[iv]
 		if posted {
 			p.Posted = on

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -208,6 +210,47 @@ func FuzzEdit(f *testing.F) {
 		}
 		if gone := ga.data[p : len(ga.data)-s]; bytes.ContainsAny(gone, "\n") {
 			t.Fatalf("bytes outside the change differ (%q removed):\n%s\n---\n%s", gone, ga.data, out)
+		}
+	})
+}
+
+// FuzzApplyAnyFile: on any bytes at all, Apply never panics, and when it
+// writes, the result passes check and ends with the same notes.
+func FuzzApplyAnyFile(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.md"))
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil && !strings.Contains(name, ".want.") {
+			for which := range uint8(4) {
+				f.Add(b, which)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
+		on := followup.Date{Year: 2027, Month: 3, Day: 1}
+		var c Change
+		switch which % 4 {
+		case 0:
+			c = Thanked(int(which/4)%2, int(which/8)%2, which%16 == 0, on, "t")
+		case 1:
+			c = Log(followup.LogEntry{On: on, Heard: "ok: \"x\" #1", Next: on.AddDays(2)}, "h")
+		case 2:
+			c = Log(followup.LogEntry{On: on, Skipped: "x/thank-you/r1/a", Note: "n"}, "s")
+		case 3:
+			var err error
+			if c, err = Round(NewRound{At: followup.LocalTime{Date: on, Hour: 9}, With: []string{"Dr. A B"}}, "r"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out, err := Apply("x.md", "x", data, "UTC", c)
+		if err != nil {
+			return
+		}
+		if _, errs := content.Parse("x.md", "x", out, "UTC"); len(errs) > 0 {
+			t.Fatalf("written file does not pass check: %v\n%q", errs, out)
+		}
+		d, _ := parseDoc(data)
+		if d == nil || !bytes.HasSuffix(out, data[d.end:]) {
+			t.Fatalf("the notes changed:\n%q\n%q", data, out)
 		}
 	})
 }
