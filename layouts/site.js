@@ -223,6 +223,7 @@
     function post(body, status, done) {
       status.className = 'record-status';
       status.textContent = 'Saving…';
+      window.followupBusy = true; // live reload waits for the answer
       fetch('/_followup/record', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Followup-Token': token },
@@ -231,19 +232,22 @@
       }).then(function (r) {
         return r.json().then(function (j) { return { ok: r.ok, j: j }; });
       }).then(function (res) {
+        window.followupBusy = false;
         if (!res.ok) {
           status.className = 'record-status error';
           status.textContent = res.j.error || 'Not saved.';
+          if (window.followupReload) location.reload();
           return;
         }
         status.textContent = res.j.message;
         if (res.j.diff) status.appendChild(el('pre', {}, res.j.diff));
         if (store) store.setItem('followup-wrote', JSON.stringify(res.j));
         if (done) done();
-        // The server rebuilt the site; the live-reload stream reloads the
-        // page without the action. Reload anyway should it be closed.
-        setTimeout(function () { location.reload(); }, 3000);
+        // The server rebuilt the site before answering: the page reloads
+        // without the action, and shows what was written at its top.
+        location.reload();
       }, function (e) {
+        window.followupBusy = false;
         status.className = 'record-status error';
         status.textContent = 'Not saved: ' + e;
       });

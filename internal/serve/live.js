@@ -9,6 +9,10 @@
   var es = new EventSource('/_followup/events');
   es.addEventListener('state', function (e) {
     var s = JSON.parse(e.data);
-    if (s.gen !== gen) location.reload();
+    if (s.gen === gen) return;
+    // A recording button's request in flight: its answer is shown, and
+    // the page reloaded, once it arrives (site.js).
+    if (window.followupBusy) window.followupReload = true;
+    else location.reload();
   });
 })();
