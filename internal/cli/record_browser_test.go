@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/followup-tool/followup/internal/serve"
 )
@@ -35,6 +38,9 @@ Notes.
 // as followup done), and the page reloads without the action, showing
 // what was written.
 func TestBrowserMarkSent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the browser suite runs without it")
+	}
 	path := "/usr/bin/chromium"
 	if p := os.Getenv("FOLLOWUP_CHROMIUM"); p != "" {
 		path = p
@@ -81,6 +87,24 @@ func TestBrowserMarkSent(t *testing.T) {
 	defer cancel()
 	bctx, cancelT := context.WithTimeout(bctx, 60*time.Second)
 	defer cancelT()
+	// Anything the page's Content-Security-Policy blocks, and any script
+	// error, shows in the console: there must be none.
+	var mu sync.Mutex
+	var problems []string
+	if err := chromedp.Listen(bctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			problems = append(problems, "exception: "+ev.ExceptionDetails.Text)
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError {
+				problems = append(problems, "console: "+ev.Entry.Text)
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
 
 	const card = `[data-record="acme/check-in/1"]`
 	const btn = card + ` button[data-action="done"]`
@@ -120,5 +144,30 @@ func TestBrowserMarkSent(t *testing.T) {
 	want := strings.Replace(recordFile, "---\nNotes.", "log:\n  - on: 2026-12-07\n    sent: check-in\n---\nNotes.", 1)
 	if string(got) != want {
 		t.Fatalf("file after Mark sent:\n%s\nwant:\n%s", got, want)
+	}
+
+	// "They replied…" opens a small form; saving it records the reply.
+	if err := chromedp.Do(bctx,
+		chromedp.WaitVisible(chromedp.CSS(`[data-app="acme"] button[data-action="heard"]`)),
+		chromedp.Click(chromedp.CSS(`[data-app="acme"] button[data-action="heard"]`)),
+		chromedp.SendKeys(chromedp.CSS(`[data-app="acme"] input[name="text"]`), "Still deciding"),
+		chromedp.Click(chromedp.CSS(`[data-app="acme"] .record-form button[type="submit"]`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		got, _ = os.ReadFile(file)
+		if strings.Contains(string(got), "    heard: Still deciding\n") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the reply was not recorded:\n%s", got)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, p := range problems {
+		t.Errorf("page problem: %s", p)
 	}
 }
