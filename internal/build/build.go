@@ -166,9 +166,7 @@ func Files(opt Options) (map[string][]byte, *Result, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if opt.Memo != nil {
-		opt.Memo.Gen = generation(res)
-	}
+	opt.Memo.Generation(generation(res))
 	files := map[string][]byte{}
 	err = render(res, opt.Memo, func(name string, data []byte) error {
 		if _, dup := files[name]; dup {

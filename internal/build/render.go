@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -20,7 +19,8 @@ import (
 
 // render produces every file of the site through emit, in a fixed order:
 // style.css, site.js, each application's page and feed in slug order,
-// index.html, closed.html (big searches) and the whole search's feed. The
+// index.html, closed.html (big searches), the whole search's feed and, in
+// a private build, worklog.html. The
 // applications are rendered on every core; the output does not depend on
 // how the goroutines are scheduled.
 func render(res *Result, memo *site.Memo, emit publish.Emit) error {
@@ -47,6 +47,20 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 		return errs.Err()
 	}
 	f := newFeeds(res, feedName)
+	// The index, closed.html and the whole search's feed are each one big
+	// file: they are made beside the applications' pages, not after them.
+	type file struct {
+		data []byte
+		err  error
+	}
+	var index, closed, all, log file
+	var wg sync.WaitGroup
+	wg.Add(4)
+	go func() { defer wg.Done(); index.data, index.err = s.Index() }()
+	go func() { defer wg.Done(); closed.data, closed.err = s.Closed() }()
+	go func() { defer wg.Done(); all.data, all.err = f.all(memo) }()
+	go func() { defer wg.Done(); log.data, log.err = worklogPage(res) }()
+	defer wg.Wait() // on an early return too: they read the plan
 	if err := emit("style.css", s.Style()); err != nil {
 		return err
 	}
@@ -74,27 +88,22 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 	if err != nil {
 		return err
 	}
-	index, err := s.Index()
-	if err != nil {
-		return err
-	}
-	if err := emit("index.html", index); err != nil {
-		return err
-	}
-	closed, err := s.Closed()
-	if err != nil {
-		return err
-	}
-	if closed != nil {
-		if err := emit("closed.html", closed); err != nil {
+	wg.Wait()
+	for _, x := range []struct {
+		name string
+		file
+	}{{"index.html", index}, {"closed.html", closed}, {feedName, all}, {WorklogFile, log}} {
+		if x.err != nil {
+			return x.err
+		}
+		if x.data == nil && x.name != "index.html" {
+			continue // closed.html: a small search's index shows all; worklog.html: a private build's only
+		}
+		if err := emit(x.name, x.data); err != nil {
 			return err
 		}
 	}
-	all, err := f.all()
-	if err != nil {
-		return err
-	}
-	return emit(feedName, all)
+	return nil
 }
 
 // feeds writes the calendar feeds. A public build names them after the
@@ -144,10 +153,10 @@ func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
 	o := f.opt
 	o.Name = f.res.Config.Title + ": " + a.Company
 	acts, ivs := f.acts[a.Slug], f.ivs[a.Slug]
-	var key string
+	var data any
 	if memo != nil {
-		key = feedKey(o, a, acts, ivs)
-		if b, ok := memo.Get(a.Slug+"/feed", key); ok {
+		data = feedData{Opt: o, App: a, Acts: acts, Ivs: ivs, Stages: f.stages(acts)}
+		if b, ok := memo.Get(path.Join(a.Slug, "feed"), data); ok {
 			return b, nil
 		}
 	}
@@ -155,46 +164,48 @@ func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
 	if err := calendar.Write(&b, o, acts, ivs, f.draft); err != nil {
 		return nil, err
 	}
-	memo.Put(a.Slug+"/feed", key, b.Bytes())
+	memo.Put(path.Join(a.Slug, "feed"), data, b.Bytes())
 	return b.Bytes(), nil
 }
 
 // all is the whole search's feed.
-func (f *feeds) all() ([]byte, error) {
+func (f *feeds) all(memo *site.Memo) ([]byte, error) {
+	plan := f.res.Plan
+	var data any
+	if memo != nil {
+		data = feedData{Opt: f.opt, Acts: plan.Actions, Ivs: plan.Interviews, Stages: f.stages(plan.Actions)}
+		if b, ok := memo.Get("feed", data); ok {
+			return b, nil
+		}
+	}
 	var b bytes.Buffer
-	err := calendar.Write(&b, f.opt, f.res.Plan.Actions, f.res.Plan.Interviews, f.draft)
-	return b.Bytes(), err
+	if err := calendar.Write(&b, f.opt, plan.Actions, plan.Interviews, f.draft); err != nil {
+		return nil, err
+	}
+	memo.Put("feed", data, b.Bytes())
+	return b.Bytes(), nil
 }
 
-// feedKey is the data an application's feed is made from: the options,
-// the application as parsed, its open actions and its interviews (the
-// drafts follow from these and the templates, which Memo.Gen covers).
-func feedKey(o calendar.Options, a *followup.Application, acts []followup.Action, ivs []followup.Interview) string {
-	type action struct {
-		followup.Action
-		App *followup.Application `json:"-"`
+// feedData is what a feed is made from, besides the memo's generation:
+// the options, the application as parsed, its open actions and
+// interviews, and the stage of each action's application (the drafts
+// say whether you are still interested).
+type feedData struct {
+	Opt    calendar.Options
+	App    *followup.Application
+	Acts   []followup.Action
+	Ivs    []followup.Interview
+	Stages []followup.Stage
+}
+
+func (f *feeds) stages(acts []followup.Action) []followup.Stage {
+	out := make([]followup.Stage, len(acts))
+	for i, a := range acts {
+		if st := f.res.Plan.Status[a.App.Slug]; st != nil {
+			out[i] = st.Stage
+		}
 	}
-	type interview struct {
-		followup.Interview
-		App *followup.Application `json:"-"`
-	}
-	k := struct {
-		Opt  calendar.Options
-		App  *followup.Application
-		Acts []action
-		Ivs  []interview
-	}{Opt: o, App: a}
-	for _, x := range acts {
-		k.Acts = append(k.Acts, action{Action: x})
-	}
-	for _, x := range ivs {
-		k.Ivs = append(k.Ivs, interview{Interview: x})
-	}
-	b, err := json.Marshal(k)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+	return out
 }
 
 // feedDomain names the owner of the UIDs: the configured domain, else the

@@ -56,6 +56,9 @@ func init() {
 		{"outcome", "record an offer, rejection, withdrawal or acceptance: followup outcome APP WHAT", runOutcome},
 		{"round", "record an interview round: followup round APP --at \"YYYY-MM-DD HH:MM\" [--with NAME]…", runRound},
 		{"theme", "copy the default theme into layouts/ to edit it (your files are kept)", runTheme},
+		{"import", "bring applications in from LinkedIn, Huntr or any CSV (--dry-run)", runImport},
+		{"export", "one row per application as CSV or JSON (--format, --private)", runExport},
+		{"worklog", "every activity by week, for unemployment claims (--from, --to, --format md|csv|html)", runWorklog},
 	}
 }
 

@@ -20,16 +20,18 @@ import (
 const File = "followup.toml"
 
 type rawConfig struct {
-	Title    *string    `toml:"title"`
-	BaseURL  *string    `toml:"base_url"`
-	Timezone *string    `toml:"timezone"`
-	Output   *string    `toml:"output"`
-	Public   *bool      `toml:"public"`
-	Domain   *string    `toml:"domain"`
-	FeedKey  *string    `toml:"feed_key"`
-	Commit   *bool      `toml:"git_commit"`
-	Owner    *rawOwner  `toml:"owner"`
-	Policy   *rawPolicy `toml:"policy"`
+	Title    *string `toml:"title"`
+	BaseURL  *string `toml:"base_url"`
+	Timezone *string `toml:"timezone"`
+	Output   *string `toml:"output"`
+	Public   *bool   `toml:"public"`
+	Domain   *string `toml:"domain"`
+	FeedKey  *string `toml:"feed_key"`
+
+	GitCommit      *bool      `toml:"git_commit"`
+	WorklogMinimum *int       `toml:"worklog_minimum"`
+	Owner          *rawOwner  `toml:"owner"`
+	Policy         *rawPolicy `toml:"policy"`
 }
 
 type rawOwner struct {
@@ -114,8 +116,8 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	if raw.Public != nil {
 		cfg.Public = *raw.Public
 	}
-	if raw.Commit != nil {
-		cfg.GitCommit = *raw.Commit
+	if raw.GitCommit != nil {
+		cfg.GitCommit = *raw.GitCommit
 	}
 	switch {
 	case cfg.Timezone == "Local":
@@ -135,6 +137,13 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	}
 	if strings.TrimSpace(cfg.Output) == "" || strings.Contains(cfg.Output, "..") {
 		errs.Add(pos("output"), "output: want a directory name inside the project, such as public")
+	}
+	if m := raw.WorklogMinimum; m != nil {
+		if *m < 0 || *m > 50 {
+			errs.Add(pos("worklog_minimum"), "worklog_minimum: want 0 to 50 activities a week (3 is what most unemployment offices ask; 0 flags no week)")
+		} else {
+			cfg.WorklogMinimum = *m
+		}
 	}
 	if o := raw.Owner; o != nil {
 		set(&cfg.Owner.Name, o.Name)
@@ -278,6 +287,6 @@ func tomlKindName(k string) string {
 	return "a " + k
 }
 
-var allKeys = []string{"title", "base_url", "timezone", "output", "public", "domain", "feed_key",
+var allKeys = []string{"title", "base_url", "timezone", "output", "public", "domain", "feed_key", "worklog_minimum",
 	"owner", "owner.name", "owner.email", "owner.signature",
 	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters"}

@@ -22,6 +22,7 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 		Applied:  raw.Applied,
 		TZ:       raw.TZ,
 	}
+	p.employer(app, raw)
 	for _, f := range []string{"company", "role"} {
 		if n := p.node(f); n != nil && isEmpty(n) {
 			p.errorf(p.pos(f), "%s: must not be empty", f)

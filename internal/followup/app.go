@@ -177,11 +177,15 @@ type LogEntry struct {
 type Application struct {
 	Slug     string // path under content/ without .md, with forward slashes
 	Path     string // the file as the user names it, for messages
+	ID       string // the `id:` written once into the file; "" when absent
 	Company  string
 	Role     string
 	Posting  string
 	Location string
 	Applied  Date
+	Via      Via            // how the application went in; "" when not said
+	Address  string         // the employer's address (for work-search logs); private
+	Phone    string         // the employer's phone number; private
 	TZ       string         // zone name as written (or the site default)
 	Loc      *time.Location // resolved zone; never nil after loading
 	Contact  *Person

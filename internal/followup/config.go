@@ -30,6 +30,10 @@ type Config struct {
 	// GitCommit: the recording commands (done, skip, ...) commit the file
 	// they change with the user's git.
 	GitCommit bool
+	// WorklogMinimum is how many activities a week a work-search log
+	// must show (three in New York, Washington and Nebraska); the
+	// worklog flags weeks with fewer. 0 flags none.
+	WorklogMinimum int
 }
 
 // DefaultPolicy is the etiquette of the seeds: 7 days without a promise
@@ -51,5 +55,7 @@ func DefaultConfig() Config {
 		Policy:   DefaultPolicy(),
 		Output:   "public",
 		Owner:    Owner{Signature: "Best regards"},
+
+		WorklogMinimum: 3,
 	}
 }

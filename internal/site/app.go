@@ -39,7 +39,7 @@ type AppView struct {
 	Rounds      []RoundView
 	History     []Event       // what was sent and heard, oldest first
 	Actions     []ActionView  // open actions, by due moment
-	Notes       template.HTML `json:"-"` // the notes rendered safely (Site.Page fills them); empty in public builds
+	Notes       template.HTML // the notes rendered safely (Site.Page fills them); empty in public builds
 	Feed        string        // this application's calendar, relative to its page; empty in public builds
 }
 

@@ -2,12 +2,12 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/followup-tool/followup/internal/draft"
@@ -55,6 +55,7 @@ type Site struct {
 	actions []ActionView            // every open action, in plan order
 	byApp   map[string][]ActionView // slug -> its actions, in plan order
 	index   *IndexPage              // made on first use: index.html and closed.html share it
+	once    sync.Once
 }
 
 // New parses the layouts and prepares the views. A broken layout or
@@ -86,21 +87,19 @@ func (r *Site) Script() []byte { return r.l.script }
 // PageName is where an application's page goes.
 func PageName(slug string) string { return slug + "/index.html" }
 
-// Page renders <slug>/index.html. With a memo, a page whose view is the
-// same as last time is not executed again: the view is the data the
-// template receives, so equal views give equal pages (the layouts and
-// the drafts' templates are part of Memo.Gen).
+// Page renders <slug>/index.html. With a memo, a page whose data are
+// those of last time is not made again.
 func (r *Site) Page(a *followup.Application) ([]byte, error) {
+	var data any
+	if r.in.Memo != nil {
+		data = pageData{App: a, Status: *r.status(a), Actions: r.byApp[a.Slug], Now: r.in.Plan.Now, Public: r.in.Config.Public, Feeds: r.in.Feeds}
+		if b, ok := r.in.Memo.Get(PageName(a.Slug), data); ok {
+			return b, nil
+		}
+	}
 	p, err := r.appPage(a)
 	if err != nil {
 		return nil, err
-	}
-	var key string
-	if r.in.Memo != nil {
-		key = viewKey(p, a.Notes)
-		if b, ok := r.in.Memo.Get(PageName(a.Slug), key); ok {
-			return b, nil
-		}
 	}
 	if !r.in.Config.Public {
 		if p.App.Notes, err = r.notes(a); err != nil {
@@ -111,8 +110,42 @@ func (r *Site) Page(a *followup.Application) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.in.Memo.Put(PageName(a.Slug), key, b)
+	r.in.Memo.Put(PageName(a.Slug), data, b)
 	return b, nil
+}
+
+// pageData is what an application's page is made from, besides the
+// memo's generation: the application as parsed, the plan's word on it,
+// its open actions with their drafts, and the moment.
+type pageData struct {
+	App     *followup.Application
+	Status  schedule.Status
+	Actions []ActionView
+	Now     time.Time
+	Public  bool
+	Feeds   FeedNames
+}
+
+// indexData is what index.html and closed.html are made from.
+type indexData struct {
+	Apps     []*followup.Application
+	Statuses []schedule.Status
+	Actions  []ActionView
+	Now      time.Time
+	Public   bool
+	Feeds    FeedNames
+}
+
+func (r *Site) indexData() any {
+	if r.in.Memo == nil {
+		return nil
+	}
+	d := indexData{Apps: r.apps, Actions: r.actions, Now: r.in.Plan.Now, Public: r.in.Config.Public, Feeds: r.in.Feeds}
+	d.Statuses = make([]schedule.Status, len(r.apps))
+	for i, a := range r.apps {
+		d.Statuses[i] = *r.status(a)
+	}
+	return d
 }
 
 // notes renders an application's notes to HTML, as its page shows them.
@@ -127,24 +160,34 @@ func (r *Site) notes(a *followup.Application) (template.HTML, error) {
 	return h, nil
 }
 
-// viewKey identifies a page by the data it is rendered from. The notes
-// are rendered only when the page is, so their source stands in for them.
-func viewKey(p any, notes []byte) string {
-	b, err := json.Marshal(p)
-	if err != nil {
-		return "" // never reused
-	}
-	return string(b) + "\x00" + string(notes)
-}
-
 // Index renders index.html: the agenda and the pipeline.
 func (r *Site) Index() ([]byte, error) {
-	return r.execute(r.l.index, "index.html", r.indexView())
+	data := r.indexData()
+	if b, ok := r.in.Memo.Get("index.html", data); ok {
+		return b, nil
+	}
+	b, err := r.execute(r.l.index, "index.html", r.indexView())
+	if err == nil {
+		r.in.Memo.Put("index.html", data, b)
+	}
+	return b, err
 }
 
 // Closed renders closed.html, the closed applications of a big search;
 // nil when the index shows them all.
 func (r *Site) Closed() ([]byte, error) {
+	data := r.indexData()
+	if b, ok := r.in.Memo.Get("closed.html", data); ok {
+		return b, nil
+	}
+	b, err := r.closed()
+	if err == nil {
+		r.in.Memo.Put("closed.html", data, b)
+	}
+	return b, err
+}
+
+func (r *Site) closed() ([]byte, error) {
 	idx := r.indexView()
 	if idx.ClosedCount == 0 {
 		return nil, nil
@@ -156,9 +199,7 @@ func (r *Site) Closed() ([]byte, error) {
 }
 
 func (r *Site) indexView() *IndexPage {
-	if r.index == nil {
-		r.index = r.indexPage()
-	}
+	r.once.Do(func() { r.index = r.indexPage() })
 	return r.index
 }
 
