@@ -25,6 +25,8 @@ type Change struct {
 	list   string // "log" or "rounds", for a record
 	rec    []kv
 	expect func(a *followup.Application) // the change, as the application reads it
+
+	action string // the open action it closes, if any
 }
 
 // Thanked records a thank-you (posted: the extra posted letter) to the

@@ -261,6 +261,7 @@ func Done(opt Options, ids []string) ([]Result, error) {
 			}
 			c = Log(e, what)
 		}
+		c.action = a.ID
 		todo = group(todo, a.App, c)
 	}
 	return p.write(todo)
@@ -281,7 +282,9 @@ func Skip(opt Options, ids []string, why string) ([]Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		todo = group(todo, a.App, Log(followup.LogEntry{On: p.day(a.App), Skipped: a.ID, Note: strings.TrimSpace(why)}, "skipped "+a.ID))
+		c := Log(followup.LogEntry{On: p.day(a.App), Skipped: a.ID, Note: strings.TrimSpace(why)}, "skipped "+a.ID)
+		c.action = a.ID
+		todo = group(todo, a.App, c)
 	}
 	return p.write(todo)
 }
@@ -371,6 +374,9 @@ func (p *project) writeOne(t pending) (Result, error) {
 		defer f.Close()
 		data = f.Data
 	}
+	if err := p.stillOpen(a, data, t.changes); err != nil {
+		return r, err
+	}
 	cur := data
 	for _, c := range t.changes {
 		next, err := Apply(a.Path, a.Slug, cur, p.tz, c)
@@ -414,4 +420,38 @@ func (p *project) writeOne(t pending) (Result, error) {
 		r.Stage = st.Stage
 	}
 	return r, nil
+}
+
+// stillOpen checks, on the bytes read under the lock, that each action
+// to close is still open: another command may have recorded it between
+// this one's first look and its lock, and recording it twice would add a
+// second entry or move its date.
+func (p *project) stillOpen(a *followup.Application, data []byte, changes []Change) error {
+	need := false
+	for _, c := range changes {
+		need = need || c.action != ""
+	}
+	if !need {
+		return nil
+	}
+	neu, errs := content.Parse(a.Path, a.Slug, data, p.tz)
+	if len(errs) > 0 {
+		return errs
+	}
+	apps := slices.Clone(p.apps)
+	for i := range apps {
+		if apps[i] == a {
+			apps[i] = neu
+		}
+	}
+	open := map[string]bool{}
+	for _, x := range schedule.Plan(apps, p.cfg.Policy, p.opt.Now).Actions {
+		open[x.ID] = true
+	}
+	for _, c := range changes {
+		if c.action != "" && !open[c.action] {
+			return &Problem{Path: a.Path, Reason: c.action + " is no longer open: it was recorded meanwhile (by another command?)"}
+		}
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
@@ -117,5 +118,43 @@ func TestChangedOnDisk(t *testing.T) {
 				t.Errorf("temporary files left behind: %v", left)
 			}
 		})
+	}
+}
+
+// Two `done` commands for one thank-you at once: one records it, the
+// other finds it recorded and writes nothing (no second date).
+func TestConcurrentDoneRecordsOnce(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "content", "acme.md")
+	os.MkdirAll(filepath.Dir(file), 0o755)
+	os.WriteFile(file, []byte("---\ncompany: Acme\nrole: Designer\nrounds:\n  - at: 2026-11-20 14:00\n    interviewers:\n      - name: Jane Roe\n---\n"), 0o644)
+	const n = 6
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			opt := Options{Dir: dir, Now: time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC), On: followup.Date{Year: 2026, Month: 11, Day: 20 + i%2}}
+			_, errs[i] = Done(opt, []string{"acme/thank/jane"})
+		}()
+	}
+	wg.Wait()
+	ok := 0
+	for _, err := range errs {
+		var p *Problem
+		var ue *UsageError
+		switch {
+		case err == nil:
+			ok++
+		case errors.As(err, &p) && strings.Contains(p.Reason, "no longer open"), errors.As(err, &ue):
+			// found it recorded, after or before its first look
+		default:
+			t.Errorf("unexpected: %v", err)
+		}
+	}
+	data, _ := os.ReadFile(file)
+	if ok != 1 || strings.Count(string(data), "thanked:") != 1 {
+		t.Fatalf("%d commands wrote; want 1:\n%s", ok, data)
 	}
 }
