@@ -66,6 +66,9 @@ func TestGolden(t *testing.T) {
 		{"flow-log", "flow-log.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
 		{"anchor", "anchor.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
 		{"block-scalar", "block-scalar.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
+		{"quoted-thanked", "quoted.md", Thanked(0, 0, false, day(t, "2027-02-10"), "thanked")},
+		{"quoted-posted", "quoted.md", Thanked(0, 1, true, day(t, "2027-02-11"), "posted")},
+		{"quoted-heard", "quoted.md", Log(followup.LogEntry{On: day(t, "2027-02-12"), Heard: "'soon', they said", Next: day(t, "2027-02-20")}, "heard")},
 		{"before-previous", "log-middle.md", Log(followup.LogEntry{On: day(t, "2027-01-04"), Outcome: followup.Rejected}, "rejected")},
 	}
 	for _, c := range cases {
