@@ -7,6 +7,9 @@ import (
 	"syscall"
 )
 
+// closeBeforeRename: a file may be renamed over while open here.
+const closeBeforeRename = false
+
 // lock takes an exclusive advisory lock on f, waiting for it.
 func lock(f *os.File) error {
 	for {

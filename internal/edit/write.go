@@ -69,7 +69,10 @@ func readAll(f *os.File) ([]byte, error) {
 }
 
 // Close releases the lock.
-func (f *File) Close() error { return f.f.Close() }
+func (f *File) Close() error {
+	f.f.Close() // closed already where the rename needed it
+	return nil
+}
 
 // Replace writes data in place of the file, atomically: a temporary file
 // in the same directory, synced, given the file's mode, renamed over it.
@@ -113,6 +116,9 @@ func (f *File) Replace(data []byte) (err error) {
 	}
 	if !os.SameFile(now, f.info) || now.Size() != f.info.Size() || !now.ModTime().Equal(f.info.ModTime()) || !bytes.Equal(cur, f.Data) {
 		return ErrChanged
+	}
+	if closeBeforeRename {
+		f.f.Close()
 	}
 	if err = os.Rename(tmp.Name(), f.Path); err != nil {
 		return err
