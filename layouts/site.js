@@ -294,7 +294,7 @@
       var cmd = box.querySelector('.record-cmd');
       if (cmd) cmd.hidden = true;
       var row = el('div', { 'class': 'record-buttons' });
-      var sent = button('Mark sent', ''), skip = button('Skip…');
+      var sent = button('Mark sent', 'primary'), skip = button('Skip…');
       sent.setAttribute('data-action', 'done');
       skip.setAttribute('data-action', 'skip');
       row.appendChild(sent);
