@@ -29,6 +29,9 @@ type Env struct {
 	Stderr io.Writer
 	Now    func() time.Time
 	Getenv func(string) string
+	// Rand is the random source of new ids (followup new, init); nil
+	// means crypto/rand.
+	Rand io.Reader
 	// Context ends long-running commands (serve); nil means until
 	// Ctrl-C or SIGTERM.
 	Context context.Context

@@ -7,27 +7,15 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
-// reID is an application's id: what followup.NewID makes, and what a
-// person may type instead (it names the application in calendar UIDs and
-// URLs, so it stays lowercase ASCII).
-var reID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
 // rePhone is a phone number as people write them: digits with spaces,
 // dots, dashes, slashes and parentheses, an optional leading +, and an
 // optional extension ("x 12", "ext. 12").
 var rePhone = regexp.MustCompile(`^\+?[0-9 ().\-/]*[0-9][0-9 ().\-/]*(?:\s*(?:x|ext\.?|extension)\s*[0-9]+)?$`)
 
 // employer checks the optional fields about the employer and the way the
-// application went in (id, via, address, phone) and copies them into app.
+// application went in (via, address, phone) and copies them into app.
 func (p *parser) employer(app *followup.Application, raw *rawApp) {
 	app.Via = raw.Via
-	if p.has("id") {
-		id := strings.TrimSpace(raw.ID)
-		if !reID.MatchString(id) {
-			p.errorf(p.pos("id"), "id: %q: want lowercase letters, digits and single hyphens, such as acme-k7qz", raw.ID)
-		}
-		app.ID = id
-	}
 	if p.has("address") {
 		app.Address = strings.TrimSpace(raw.Address)
 		if app.Address == "" {

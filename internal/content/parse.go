@@ -17,8 +17,14 @@ func Parse(path, slug string, data []byte, defaultTZ string) (*followup.Applicat
 	p := &parser{path: path}
 	app := p.parse(slug, data, defaultTZ)
 	if len(p.errs) > 0 {
+		// Warnings go with the errors, so check shows every problem at once.
+		p.errs = append(p.errs, p.warns...)
 		p.errs.Sort()
 		return nil, p.errs
+	}
+	if len(p.warns) > 0 {
+		p.warns.Sort()
+		app.Warnings = p.warns
 	}
 	return app, nil
 }
@@ -28,6 +34,7 @@ type parser struct {
 	front     []byte
 	yl        *yamlLines // built on the first error
 	errs      followup.ErrorList
+	warns     followup.ErrorList    // warnings (followup.Error.Warning)
 	doc       *yaml.Node            // the front matter's top mapping
 	index     map[string]*yaml.Node // dotted path -> value node; nil until needed
 	keys      map[string]*yaml.Node // dotted path -> key node

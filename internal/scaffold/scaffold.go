@@ -18,7 +18,7 @@ var app = template.Must(template.New("application").Funcs(template.FuncMap{"yaml
 // NewApplication is what `followup new` asks for, and what `followup
 // import` reads from a row.
 type NewApplication struct {
-	ID                                   string // written first when set
+	ID                                   string // followup.NewID: names it in calendar UIDs
 	Company, Role, Posting, Location, TZ string
 	Applied                              string // YYYY-MM-DD; omitted when empty
 	Via, Address, Phone                  string // optional fields of the employer
