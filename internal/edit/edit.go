@@ -234,6 +234,10 @@ func (d *doc) plan(c Change) (sp []splice, r *refusal, where, paste string) {
 		iv, r := d.interviewer(c.round, c.iv)
 		if iv != nil {
 			where = fmt.Sprintf("to interviewer %d of round %d (line %d), in the column of its name", c.iv+1, c.round+1, fileLine(iv.Line-1))
+			if iv.Style&yaml.FlowStyle != 0 {
+				where = fmt.Sprintf("inside the { } of interviewer %d of round %d (line %d), after its last field", c.iv+1, c.round+1, fileLine(iv.Line-1))
+				paste = ", " + c.field + ": " + c.value.String() + d.nl
+			}
 		}
 		if r != nil {
 			return nil, r, where, paste
