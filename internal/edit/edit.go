@@ -249,8 +249,11 @@ func (d *doc) plan(c Change) (sp []splice, r *refusal, where, paste string) {
 		return sp, r, where, paste
 	}
 	paste = recordLines(c.rec, st.dash, st.dash+st.key, st, d.nl)
-	if k, _ := field(d.root, c.list); k != nil {
+	if k, v := field(d.root, c.list); k != nil {
 		where = fmt.Sprintf("at the end of %s: (line %d)", c.list, fileLine(k.Line-1))
+		if v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle != 0 && len(v.Content) > 0 {
+			where = fmt.Sprintf("to %s: (line %d), once its [ ] list is rewritten one entry per line like these", c.list, fileLine(k.Line-1))
+		}
 	} else {
 		paste = c.list + ":" + d.nl + paste
 		where = fmt.Sprintf("before the closing --- (line %d)", fileLine(len(d.lines)))
