@@ -183,11 +183,18 @@ func (p *project) app(q string) (*followup.Application, error) {
 	return nil, &UsageError{b.String()}
 }
 
-func (p *project) day(a *followup.Application) followup.Date {
-	if !p.opt.On.IsZero() {
-		return p.opt.On
+// day is the day to record: --on, or today in the application's zone. A
+// day after today is refused: a record dated later has not happened yet
+// at --now (the engine reads it so), and the action would stay open.
+func (p *project) day(a *followup.Application) (followup.Date, error) {
+	today := followup.DateOf(p.opt.Now.In(a.Loc))
+	if p.opt.On.IsZero() {
+		return today, nil
 	}
-	return followup.DateOf(p.opt.Now.In(a.Loc))
+	if p.opt.On.After(today) {
+		return p.opt.On, &UsageError{fmt.Sprintf("--on %s is after today (%s in %s): record what happened once it has", p.opt.On, today, a.Loc)}
+	}
+	return p.opt.On, nil
 }
 
 func fullName(pe *followup.Person) string {
@@ -229,7 +236,10 @@ func Done(opt Options, ids []string) ([]Result, error) {
 			continue
 		}
 		seen[a.ID] = true
-		on := p.day(a.App)
+		on, err := p.day(a.App)
+		if err != nil {
+			return nil, err
+		}
 		var c Change
 		switch a.Kind {
 		case followup.ThankYou:
@@ -282,7 +292,11 @@ func Skip(opt Options, ids []string, why string) ([]Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := Log(followup.LogEntry{On: p.day(a.App), Skipped: a.ID, Note: strings.TrimSpace(why)}, "skipped "+a.ID)
+		on, err := p.day(a.App)
+		if err != nil {
+			return nil, err
+		}
+		c := Log(followup.LogEntry{On: on, Skipped: a.ID, Note: strings.TrimSpace(why)}, "skipped "+a.ID)
 		c.action = a.ID
 		todo = group(todo, a.App, c)
 	}
@@ -296,7 +310,8 @@ func Heard(opt Options, app, text string, next followup.Date) (*Result, error) {
 		return nil, &UsageError{"heard: say what they said"}
 	}
 	return one(opt, app, func(p *project, a *followup.Application) (Change, error) {
-		return Log(followup.LogEntry{On: p.day(a), Heard: text, Next: next}, "heard from "+a.Company), nil
+		on, err := p.day(a)
+		return Log(followup.LogEntry{On: on, Heard: text, Next: next}, "heard from "+a.Company), err
 	})
 }
 
@@ -306,7 +321,8 @@ func Outcome(opt Options, app string, o followup.Outcome, note string, deadline 
 		return nil, &UsageError{"outcome: --deadline is the day to answer an offer by; it goes with offer only"}
 	}
 	return one(opt, app, func(p *project, a *followup.Application) (Change, error) {
-		return Log(followup.LogEntry{On: p.day(a), Outcome: o, Note: strings.TrimSpace(note), Deadline: deadline}, "outcome "+string(o)), nil
+		on, err := p.day(a)
+		return Log(followup.LogEntry{On: on, Outcome: o, Note: strings.TrimSpace(note), Deadline: deadline}, "outcome "+string(o)), err
 	})
 }
 
