@@ -28,6 +28,7 @@ type rawConfig struct {
 	Domain   *string `toml:"domain"`
 	FeedKey  *string `toml:"feed_key"`
 
+	GitCommit      *bool      `toml:"git_commit"`
 	WorklogMinimum *int       `toml:"worklog_minimum"`
 	Owner          *rawOwner  `toml:"owner"`
 	Policy         *rawPolicy `toml:"policy"`
@@ -114,6 +115,9 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	set(&cfg.FeedKey, raw.FeedKey)
 	if raw.Public != nil {
 		cfg.Public = *raw.Public
+	}
+	if raw.GitCommit != nil {
+		cfg.GitCommit = *raw.GitCommit
 	}
 	switch {
 	case cfg.Timezone == "Local":
