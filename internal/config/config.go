@@ -29,6 +29,7 @@ type rawConfig struct {
 	Domain   *string `toml:"domain"`
 	FeedKey  *string `toml:"feed_key"`
 
+	GitCommit      *bool      `toml:"git_commit"`
 	WorklogMinimum *int       `toml:"worklog_minimum"`
 	Owner          *rawOwner  `toml:"owner"`
 	Policy         *rawPolicy `toml:"policy"`
@@ -123,6 +124,9 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	set(&cfg.FeedKey, raw.FeedKey)
 	if raw.Public != nil {
 		cfg.Public = *raw.Public
+	}
+	if raw.GitCommit != nil {
+		cfg.GitCommit = *raw.GitCommit
 	}
 	switch {
 	case cfg.Timezone == "Local":

@@ -131,21 +131,23 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 	rejections := 0
 	for i, rl := range raws {
 		base := fmt.Sprintf("log.%d", i)
-		e := followup.LogEntry{On: rl.On, Sent: rl.Sent, By: rl.By, Heard: strings.TrimSpace(rl.Heard), Next: rl.Next, Outcome: rl.Outcome, Deadline: rl.Deadline, Note: rl.Note}
+		e := followup.LogEntry{On: rl.On, Sent: rl.Sent, By: rl.By, Heard: strings.TrimSpace(rl.Heard), Next: rl.Next, Outcome: rl.Outcome, Note: rl.Note,
+			Deadline: rl.Deadline, Skipped: strings.TrimSpace(rl.Skipped)}
 		set := []string{}
-		for _, f := range []string{"sent", "heard", "outcome"} {
+		for _, f := range []string{"sent", "heard", "outcome", "skipped"} {
 			if p.has(base + "." + f) {
 				set = append(set, f)
 			}
 		}
 		switch len(set) {
 		case 0:
-			p.errorf(p.pos(base), "log entry %d: say what happened with one of sent:, heard: or outcome:", i+1)
+			p.errorf(p.pos(base), "log entry %d: say what happened with one of sent:, heard:, outcome: or skipped:", i+1)
 		case 1:
 			if n := p.node(base + "." + set[0]); set[0] != "heard" && isEmpty(n) {
 				p.errorf(p.pos(base+"."+set[0]), "%s: must not be empty; want %s", set[0], map[string]string{
 					"sent":    "check-in, nudge, after-rejection, withdrawal, after-applying, offer-thanks or offer-deadline",
 					"outcome": "offer, rejected, withdrawn or accepted",
+					"skipped": "the id of the action you decided not to take, as followup agenda prints it",
 				}[set[0]])
 			}
 		default:
@@ -165,7 +167,6 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 			}
 		}
 		if !e.Deadline.IsZero() {
-			// An offer may carry the day it must be answered by (SPEC 6).
 			if e.Outcome != followup.Offer {
 				p.errorf(p.pos(base+".deadline"), "deadline: only an outcome: offer entry has a deadline (the day to answer the offer by)")
 			} else if !e.On.IsZero() && e.Deadline.Before(e.On) {

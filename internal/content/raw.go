@@ -58,14 +58,17 @@ type rawRound struct {
 }
 
 type rawLog struct {
-	On       followup.Date    `yaml:"on"`
-	Sent     followup.Kind    `yaml:"sent"`
-	By       followup.Channel `yaml:"by"`
-	Heard    string           `yaml:"heard"`
-	Next     followup.Date    `yaml:"next"`
-	Outcome  followup.Outcome `yaml:"outcome"`
-	Deadline followup.Date    `yaml:"deadline"`
-	Note     string           `yaml:"note"`
+	On      followup.Date    `yaml:"on"`
+	Sent    followup.Kind    `yaml:"sent"`
+	By      followup.Channel `yaml:"by"`
+	Heard   string           `yaml:"heard"`
+	Next    followup.Date    `yaml:"next"`
+	Outcome followup.Outcome `yaml:"outcome"`
+	Note    string           `yaml:"note"`
+	// Deadline is when an offer must be answered (SPEC 6).
+	Deadline followup.Date `yaml:"deadline"`
+	// Skipped is the id of an action decided against (SPEC 6).
+	Skipped string `yaml:"skipped"`
 }
 
 // roundLength is a round's length, clock time such as 45m or 1h30m. It

@@ -164,7 +164,7 @@ type Round struct {
 }
 
 // LogEntry is one thing that happened after applying. Exactly one of Sent,
-// Heard and Outcome is set.
+// Heard, Outcome and Skipped is set.
 type LogEntry struct {
 	On      Date
 	Sent    Kind
@@ -172,10 +172,12 @@ type LogEntry struct {
 	Heard   string
 	Next    Date
 	Outcome Outcome
-	// Deadline is the day an offer must be answered by (outcome: offer
-	// only); zero when they gave none.
+	Note    string
+	// Deadline is the day an offer must be answered by (outcome: offer).
 	Deadline Date
-	Note     string
+	// Skipped is the id of an action the user decided not to take; the
+	// engine treats it as closed.
+	Skipped string
 }
 
 // Application is one job application: a file under content/.

@@ -103,6 +103,7 @@ func (p *planner) plan(accepts []acceptance) {
 		p.cycle()
 		p.afterApplying()
 	}
+	p.dropSkipped()
 }
 
 // dayAction is an action due on a whole day in the application's zone
