@@ -47,20 +47,6 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 		return errs.Err()
 	}
 	f := newFeeds(res, feedName)
-	// The index, closed.html and the whole search's feed are each one big
-	// file: they are made beside the applications' pages, not after them.
-	type file struct {
-		data []byte
-		err  error
-	}
-	var index, closed, all, log file
-	var wg sync.WaitGroup
-	wg.Add(4)
-	go func() { defer wg.Done(); index.data, index.err = s.Index() }()
-	go func() { defer wg.Done(); closed.data, closed.err = s.Closed() }()
-	go func() { defer wg.Done(); all.data, all.err = f.all(memo) }()
-	go func() { defer wg.Done(); log.data, log.err = worklogPage(res, memo) }()
-	defer wg.Wait() // on an early return too: they read the plan
 	if err := emit("style.css", s.Style()); err != nil {
 		return err
 	}
@@ -88,6 +74,21 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 	if err != nil {
 		return err
 	}
+	// The index, closed.html, the whole search's feed and the work-search
+	// log are each one big file made from the whole search: they are made
+	// side by side once the pages are out, so a big search never holds
+	// them and a window of pages at once.
+	type file struct {
+		data []byte
+		err  error
+	}
+	var index, closed, all, log file
+	var wg sync.WaitGroup
+	wg.Add(4)
+	go func() { defer wg.Done(); index.data, index.err = s.Index() }()
+	go func() { defer wg.Done(); closed.data, closed.err = s.Closed() }()
+	go func() { defer wg.Done(); all.data, all.err = f.all(memo) }()
+	go func() { defer wg.Done(); log.data, log.err = worklogPage(res, memo) }()
 	wg.Wait()
 	for _, x := range []struct {
 		name string

@@ -106,7 +106,7 @@ func (r *Site) Page(a *followup.Application) ([]byte, error) {
 			return nil, err
 		}
 	}
-	b, err := r.execute(r.l.app, "application.html", p)
+	b, err := r.execute(r.l.app, "application.html", p, 16<<10+len(p.App.Notes))
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +166,7 @@ func (r *Site) Index() ([]byte, error) {
 	if b, ok := r.in.Memo.Get("index.html", data); ok {
 		return b, nil
 	}
-	b, err := r.execute(r.l.index, "index.html", r.indexView())
+	b, err := r.execute(r.l.index, "index.html", r.indexView(), 16<<10+len(r.apps)<<9+len(r.actions)<<10)
 	if err == nil {
 		r.in.Memo.Put("index.html", data, b)
 	}
@@ -195,7 +195,7 @@ func (r *Site) closed() ([]byte, error) {
 	closed := *idx
 	closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
 	closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
-	return r.execute(r.l.closed, "closed.html", &closed)
+	return r.execute(r.l.closed, "closed.html", &closed, 16<<10+len(closed.Rows)<<9)
 }
 
 func (r *Site) indexView() *IndexPage {
@@ -253,8 +253,11 @@ func rootOf(dir string) string {
 	return strings.Repeat("../", strings.Count(dir, "/")+1)
 }
 
-func (r *Site) execute(t *template.Template, name string, data any) ([]byte, error) {
+func (r *Site) execute(t *template.Template, name string, data any, size int) ([]byte, error) {
 	var b bytes.Buffer
+	// Room up front: a page written into a buffer that starts empty is
+	// copied and cleared again and again as it grows.
+	b.Grow(size)
 	if err := t.ExecuteTemplate(&b, "base.html", data); err != nil {
 		return nil, r.l.execError(name, err)
 	}
