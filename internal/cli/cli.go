@@ -191,6 +191,10 @@ func (c *common) moment(env *Env) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, usageError{fmt.Sprintf("--now %q: want RFC 3339, e.g. 2026-11-21T09:00:00-05:00", c.now)}
 	}
+	if y := t.Year(); y < followup.MinYear || y > followup.MaxYear {
+		// As for dates in content: outputs write four-digit years.
+		return time.Time{}, usageError{fmt.Sprintf("--now %q: the year must be between %d and %d", c.now, followup.MinYear, followup.MaxYear)}
+	}
 	return t, nil
 }
 
