@@ -27,12 +27,18 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 			p.errorf(p.pos(f), "%s: must not be empty", f)
 		}
 	}
+	emptyTZ := strings.TrimSpace(app.TZ) == "" && p.has("tz")
+	if emptyTZ {
+		// Written but empty: falling back to the site's zone would hide
+		// a value the user meant to give.
+		p.errorf(p.pos("tz"), "tz: empty; write the zone of the application's times, such as tz: America/New_York, or remove the line to use the site's timezone (%s)", defaultTZ)
+	}
 	if app.TZ == "" {
 		app.TZ = defaultTZ
 	}
 	loc, err := zone.Load(app.TZ)
 	if err != nil {
-		if p.has("tz") {
+		if p.has("tz") && !emptyTZ {
 			p.errorf(p.pos("tz"), "tz: %v", err)
 		}
 		loc = time.UTC

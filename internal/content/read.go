@@ -1,0 +1,120 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+)
+
+// The limits of what one file may hold. The biggest real application
+// file is a few kilobytes; these leave three orders of magnitude of room
+// and keep a mistaken or hostile file (a log copied in a loop, a
+// symlink to /dev/zero) from taking the build's memory and time with it.
+const (
+	// MaxFileSize is the most an application file may hold.
+	MaxFileSize = 10 << 20
+	// MaxFrontMatter is the most its front matter may hold: YAML
+	// costs more per byte than anything else a build does.
+	MaxFrontMatter = 1 << 20
+)
+
+// ErrNotRegular is returned by ReadRegular for anything but a regular
+// file (a named pipe, a device, a socket).
+var ErrNotRegular = errors.New("not a regular file")
+
+// ErrTooBig is returned by ReadRegular for a file over its limit.
+var ErrTooBig = errors.New("file too big")
+
+// ReadRegular reads name from fsys when it is a regular file, following
+// symbolic links, of at most limit bytes. The kind of file is checked
+// before it is opened: opening a named pipe waits for a writer, forever
+// if there is none. The limit is enforced while reading, not after, so
+// that a device that never ends (/dev/zero) costs limit bytes at most.
+func ReadRegular(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// Again on what was opened: the name may have changed in between.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	if st.Size() > limit {
+		return nil, tooBig(st.Size(), limit)
+	}
+	buf := make([]byte, 0, min(st.Size(), limit)+1)
+	data, err := readAll(io.LimitReader(f, limit+1), buf)
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, tooBig(int64(len(data)), limit)
+	}
+	return data, nil
+}
+
+func readAll(r io.Reader, b []byte) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}
+
+func regular(st fs.FileInfo) error {
+	m := st.Mode()
+	if m.IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("%w: it is %s; followup reads only regular files", ErrNotRegular, describeMode(m))
+}
+
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "not a plain file"
+}
+
+func tooBig(size, limit int64) error {
+	return fmt.Errorf("%w: %s or more, and a file may hold at most %s", ErrTooBig, megabytes(size), megabytes(limit))
+}
+
+// megabytes says a size the way the README states the limits.
+func megabytes(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
