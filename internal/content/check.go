@@ -51,8 +51,13 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 			p.errorf(p.pos("contact"), "contact: missing name")
 		}
 	}
+	people := 0
 	for i, rr := range raw.Rounds {
-		app.Rounds = append(app.Rounds, p.round(i, rr, loc, app.TZ))
+		if i == MaxRounds {
+			p.errorf(p.pos(fmt.Sprintf("rounds.%d", i)), "round %d: an application may have at most %d rounds", i+1, MaxRounds)
+			break
+		}
+		app.Rounds = append(app.Rounds, p.round(i, rr, loc, app.TZ, &people))
 	}
 	p.log(app, raw.Log)
 	if len(p.errs) > 0 {
@@ -61,7 +66,19 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 	return app
 }
 
-func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string) followup.Round {
+// MaxRounds and MaxInterviewers bound what one application may hold. A
+// real one has a handful of rounds and a few people in each; the bounds
+// leave ten times that. The schedule, pages and feeds compare every
+// person of an application with the others, for each action (the same
+// person met twice is reached the same way and thanked once), so the
+// work of an application grows with the square of its people: 16,000
+// interviewers took seconds to build, and 100,000 minutes.
+const (
+	MaxRounds       = 100
+	MaxInterviewers = 200 // in all rounds of an application together
+)
+
+func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string, people *int) followup.Round {
 	base := fmt.Sprintf("rounds.%d", i)
 	r := followup.Round{N: i + 1, At: rr.At, Kind: rr.Kind, Where: rr.Where, Learned: strings.TrimSpace(rr.Learned), Length: time.Hour}
 	if r.Kind == "" {
@@ -94,6 +111,11 @@ func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string) follow
 	}
 	for j, ri := range rr.Interviewers {
 		ip := fmt.Sprintf("%s.interviewers.%d", base, j)
+		if *people == MaxInterviewers {
+			p.errorf(p.pos(ip), "interviewer %d of round %d: an application may name at most %d interviewers in all its rounds", j+1, i+1, MaxInterviewers)
+			break
+		}
+		*people++
 		iv := followup.Interviewer{
 			Person:  followup.Person{Name: strings.TrimSpace(ri.Name), Title: strings.TrimSpace(ri.Title), Email: ri.Email, Phone: ri.Phone},
 			Thanked: ri.Thanked, Posted: ri.Posted, By: ri.By,

@@ -53,16 +53,21 @@ func TestSpecialFiles(t *testing.T) {
 	}
 }
 
-// TestSizeLimits: a file over MaxFileSize and front matter over
-// MaxFrontMatter are refused with a positioned error; a file at the
-// limit is read.
+// TestSizeLimits: a file over MaxFileSize, front matter over
+// MaxFrontMatter and notes over MaxNotes are refused with a positioned
+// error; a file at the limits is read.
 func TestSizeLimits(t *testing.T) {
-	notes := func(n int) string { return good + strings.Repeat("x", n-len(good)) }
-	front := "---\ncompany: Acme\nrole: Designer\nlocation: " + strings.Repeat("y", content.MaxFrontMatter) + "\n---\n"
+	notes := func(n int) string { return good + strings.Repeat("x", n) }
+	front := func(n int) string {
+		head := "---\ncompany: Acme\nrole: Designer\nlocation: "
+		return head + strings.Repeat("y", n-len(head)+len("---\n")-1) + "\n---\n"
+	}
 	dir := project(t, map[string]string{
-		"at-limit.md":  notes(content.MaxFileSize),
+		"at-limit.md":  front(content.MaxFrontMatter) + strings.Repeat("z", content.MaxNotes),
+		"big-front.md": front(content.MaxFrontMatter + 1),
+		"big-notes.md": notes(content.MaxNotes + 1),
 		"over.md":      notes(content.MaxFileSize + 1),
-		"big-front.md": front,
+		"way-over.md":  notes(5 * content.MaxFileSize),
 	})
 	apps, errs := content.Load(os.DirFS(dir), content.Options{DefaultTZ: "UTC"})
 	if len(apps) != 1 || apps[0].Slug != "at-limit" {
@@ -70,7 +75,9 @@ func TestSizeLimits(t *testing.T) {
 	}
 	got := listing(errs)
 	want := "content/big-front.md:1:1: front matter is 1.0 MB; it may hold at most 1 MB (keep long text in the notes below the closing ---)\n" +
-		"content/over.md:1:1: cannot read: file too big: 10.0 MB or more, and a file may hold at most 10 MB\n"
+		"content/big-notes.md:5:1: notes are 65 KB; they may hold at most 64 KB\n" +
+		"content/over.md:1:1: cannot read: file too big: 2.0 MB or more, and a file may hold at most 2 MB\n" +
+		"content/way-over.md:1:1: cannot read: file too big: 10.0 MB or more, and a file may hold at most 2 MB\n"
 	if got != want {
 		t.Errorf("got\n%swant\n%s", got, want)
 	}
@@ -115,5 +122,45 @@ func TestLongLogIsLinear(t *testing.T) {
 	bad := strings.ReplaceAll(b.String(), "    heard: x\n", "    heard: \r\n")
 	if _, errs := content.Parse("content/long.md", "long", []byte(bad), "UTC"); len(errs) < n {
 		t.Errorf("%d errors, want one per entry (%d)", len(errs), n)
+	}
+}
+
+// TestInterviewerCap: pages and feeds compare every person of an
+// application with the others for each action, so 16,000 interviewers
+// took seconds to build and 100,000 minutes. An application names at
+// most MaxInterviewers, and MaxRounds rounds.
+func TestInterviewerCap(t *testing.T) {
+	file := func(rounds, people int, name func(int) string) string {
+		var b strings.Builder
+		b.WriteString("---\ncompany: Acme\nrole: Designer\nrounds:\n")
+		for r := 0; r < rounds; r++ {
+			fmt.Fprintf(&b, "  - at: 2026-01-05 10:00\n")
+			if people > 0 {
+				b.WriteString("    interviewers:\n")
+			}
+			for i := 0; i < people; i++ {
+				fmt.Fprintf(&b, "      - name: %s\n", name(i))
+			}
+		}
+		b.WriteString("---\n")
+		return b.String()
+	}
+	distinct := func(i int) string { return fmt.Sprintf("Person %d", i) }
+	same := func(int) string { return "Jane Smith" }
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"at-cap", file(1, content.MaxInterviewers, same), ""},
+		{"16000", file(1, 16000, distinct), "content/x.md:207:9: interviewer 201 of round 1: an application may name at most 200 interviewers in all its rounds"},
+		{"8000-same", file(1, 8000, same), "content/x.md:207:9: interviewer 201 of round 1: an application may name at most 200 interviewers in all its rounds"},
+		{"over-rounds", file(content.MaxRounds+1, 0, same), "content/x.md:105:5: round 101: an application may have at most 100 rounds"},
+		{"spread", file(3, 70, distinct), "content/x.md:211:9: interviewer 61 of round 3: an application may name at most 200 interviewers in all its rounds"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := content.Parse("content/x.md", "x", []byte(tc.src), "UTC")
+			if got := strings.TrimSpace(listing(errs)); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
 	}
 }

@@ -250,7 +250,7 @@ func suspicious(n *yaml.Node, parts []string) bool {
 }
 
 func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.Application {
-	front, body, _, problem := split(data)
+	front, body, bodyLine, problem := split(data)
 	p.front = front
 	if problem != "" {
 		p.errorf(p.at(0, 0), "%s", problem)
@@ -259,6 +259,9 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 	if len(front) > MaxFrontMatter {
 		p.errorf(p.at(0, 0), "front matter is %s; it may hold at most %s (keep long text in the notes below the closing ---)", megabytes(int64(len(front))), megabytes(MaxFrontMatter))
 		return nil
+	}
+	if len(body) > MaxNotes {
+		p.errorf(followup.Pos{Path: p.path, Line: bodyLine, Col: 1}, "notes are %s; they may hold at most %s", megabytes(int64(len(body))), megabytes(MaxNotes))
 	}
 	var raw rawApp
 	if onlyComments(front) {

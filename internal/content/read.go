@@ -7,16 +7,23 @@ import (
 	"io/fs"
 )
 
-// The limits of what one file may hold. The biggest real application
-// file is a few kilobytes; these leave three orders of magnitude of room
-// and keep a mistaken or hostile file (a log copied in a loop, a
-// symlink to /dev/zero) from taking the build's memory and time with it.
+// The limits of what one file may hold. A real application file is a
+// few kilobytes; these leave well over ten times that, and keep a
+// mistaken or hostile file (a log pasted in a loop, a symlink to
+// /dev/zero) from taking the build's memory and time with it.
 const (
-	// MaxFileSize is the most an application file may hold.
-	MaxFileSize = 10 << 20
-	// MaxFrontMatter is the most its front matter may hold: YAML
-	// costs more per byte than anything else a build does.
+	// MaxFileSize is the most an application file may hold; it is
+	// enforced while reading.
+	MaxFileSize = 2 << 20
+	// MaxFrontMatter is the most its front matter may hold: YAML costs
+	// more per byte than anything else a build does (1 MB is about
+	// 30,000 log entries, checked in under a second).
 	MaxFrontMatter = 1 << 20
+	// MaxNotes is the most its notes may hold. The markdown renderer
+	// takes time that grows with the square of some inputs (64,000
+	// unclosed "[", thousands of link definitions of one label): at
+	// 2 MB such a note took minutes, at 64 KB under half a second.
+	MaxNotes = 64 << 10
 )
 
 // ErrNotRegular is returned by ReadRegular for anything but a regular
@@ -113,8 +120,11 @@ func tooBig(size, limit int64) error {
 
 // megabytes says a size the way the README states the limits.
 func megabytes(n int64) string {
-	if n%(1<<20) == 0 {
+	switch {
+	case n%(1<<20) == 0:
 		return fmt.Sprintf("%d MB", n>>20)
+	case n < 1<<20:
+		return fmt.Sprintf("%d KB", (n+1023)>>10)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
