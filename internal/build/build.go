@@ -31,6 +31,7 @@ import (
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/project"
+	"github.com/followup-tool/followup/internal/redact"
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/site"
 )
@@ -44,6 +45,11 @@ const FeedKeyEnv = "FOLLOWUP_FEED_KEY"
 var ErrNoFeedKey = errors.New("a public build needs a feed key, which makes the feed's file name unguessable: " +
 	"set feed_key in followup.toml or the " + FeedKeyEnv + " environment variable " +
 	"to a random string, e.g. the output of `openssl rand -hex 16`")
+
+// ErrShortFeedKey is a public build with a feed key under
+// followup.MinFeedKey characters: short keys can be guessed.
+var ErrShortFeedKey = fmt.Errorf("the feed key is shorter than %d characters, so the public feed's address could be guessed: "+
+	"use a random string, e.g. the output of `openssl rand -hex 16`", followup.MinFeedKey)
 
 // Options says what to build.
 type Options struct {
@@ -79,6 +85,9 @@ func Configure(cfg followup.Config, opt Options) (followup.Config, error) {
 	}
 	if cfg.Public && strings.TrimSpace(cfg.FeedKey) == "" {
 		return cfg, ErrNoFeedKey
+	}
+	if cfg.Public && len(strings.TrimSpace(cfg.FeedKey)) < followup.MinFeedKey {
+		return cfg, ErrShortFeedKey
 	}
 	return cfg, nil
 }
@@ -171,6 +180,12 @@ func prepare(opt Options) (*Result, error) {
 	cfg, err := Configure(p.Config, opt)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.Public {
+		// The public view, before anything is planned or rendered from
+		// it: what a public build may publish, and nothing else.
+		p.Apps = redact.Public(p.Apps, cfg.PublicNames)
+		cfg = redact.Config(cfg)
 	}
 	return &Result{Project: p, Config: cfg, Plan: schedule.Plan(p.Apps, cfg.Policy, opt.Now)}, nil
 }

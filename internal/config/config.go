@@ -20,15 +20,16 @@ import (
 const File = "followup.toml"
 
 type rawConfig struct {
-	Title    *string    `toml:"title"`
-	BaseURL  *string    `toml:"base_url"`
-	Timezone *string    `toml:"timezone"`
-	Output   *string    `toml:"output"`
-	Public   *bool      `toml:"public"`
-	Domain   *string    `toml:"domain"`
-	FeedKey  *string    `toml:"feed_key"`
-	Owner    *rawOwner  `toml:"owner"`
-	Policy   *rawPolicy `toml:"policy"`
+	Title       *string    `toml:"title"`
+	BaseURL     *string    `toml:"base_url"`
+	Timezone    *string    `toml:"timezone"`
+	Output      *string    `toml:"output"`
+	Public      *bool      `toml:"public"`
+	PublicNames *bool      `toml:"public_names"`
+	Domain      *string    `toml:"domain"`
+	FeedKey     *string    `toml:"feed_key"`
+	Owner       *rawOwner  `toml:"owner"`
+	Policy      *rawPolicy `toml:"policy"`
 }
 
 type rawOwner struct {
@@ -71,29 +72,12 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	cfg := followup.DefaultConfig()
 	var errs followup.ErrorList
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	var raw rawConfig
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		var strict *toml.StrictMissingError
-		var de *toml.DecodeError
-		switch {
-		case errors.As(err, &strict):
-			for _, e := range strict.Errors {
-				row, col := e.Position()
-				errs.Add(followup.Pos{Path: display, Line: row, Col: col}, "%s", unknownKey(e.Key()))
-			}
-		case errors.As(err, &de):
-			row, col := de.Position()
-			errs.Add(followup.Pos{Path: display, Line: max(row, 1), Col: max(col, 1)}, "%s", decodeMessage(de))
-		default:
-			errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
-		}
+	raw, vals, ok := decode(data, display, &errs)
+	if !ok {
 		return cfg, errs
 	}
-	positions := valuePositions(data)
 	pos := func(key string) followup.Pos {
-		p, ok := positions[key]
+		p, ok := vals[key]
 		if !ok {
 			p = [2]int{1, 1}
 		}
@@ -112,6 +96,17 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	set(&cfg.FeedKey, raw.FeedKey)
 	if raw.Public != nil {
 		cfg.Public = *raw.Public
+	}
+	if raw.PublicNames != nil {
+		cfg.PublicNames = *raw.PublicNames
+	}
+	if raw.FeedKey != nil {
+		// Written here, the key is committed with the project, and a
+		// public repository publishes it; the build warns (FeedKeyPos).
+		cfg.FeedKeyPos = pos("feed_key")
+		if n := len(strings.TrimSpace(cfg.FeedKey)); n < followup.MinFeedKey {
+			errs.Add(pos("feed_key"), "feed_key: %d characters; a feed key needs at least %d, such as the output of `openssl rand -hex 16`", n, followup.MinFeedKey)
+		}
 	}
 	switch {
 	case cfg.Timezone == "Local":
@@ -260,20 +255,132 @@ func tomlKindName(k string) string {
 	switch k {
 	case "string":
 		return "text"
-	case "integer":
+	case "integer", "int":
 		return "a whole number"
 	case "float":
 		return "a decimal number"
-	case "boolean":
+	case "boolean", "bool":
 		return "true/false"
 	case "array":
 		return "a list"
 	case "inline table", "table":
 		return "a table"
+	case "date":
+		return "a date or time"
 	}
 	return "a " + k
 }
 
-var allKeys = []string{"title", "base_url", "timezone", "output", "public", "domain", "feed_key",
+var allKeys = []string{"title", "base_url", "timezone", "output", "public", "public_names", "domain", "feed_key",
 	"owner", "owner.name", "owner.email", "owner.signature",
 	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters"}
+
+// kinds is the kind of value each key of followup.toml takes.
+var kinds = map[string]string{
+	"title": "string", "base_url": "string", "timezone": "string", "output": "string",
+	"public": "bool", "public_names": "bool", "domain": "string", "feed_key": "string",
+	"owner": "table", "owner.name": "string", "owner.email": "string", "owner.signature": "string",
+	"policy": "table", "policy.check_in_after": "string", "policy.followup_gap": "string",
+	"policy.max_followups": "int", "policy.weekend_to_monday": "bool", "policy.mail_letters": "bool",
+}
+
+// decode reads followup.toml into raw, reporting every unknown key and
+// every value of the wrong kind, not just the first: go-toml's decoder
+// into a struct stops at the first wrong kind. The document is read
+// into plain maps, which takes any kind; what is unknown or of the
+// wrong kind is reported at its place and left out, and the rest is
+// decoded into the struct. ok is false when the document does not
+// parse at all (a syntax error, a key written twice), which go-toml
+// reports one at a time.
+func decode(data []byte, display string, errs *followup.ErrorList) (raw rawConfig, vals map[string][2]int, ok bool) {
+	var doc map[string]any
+	if err := toml.Unmarshal(data, &doc); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, col := de.Position()
+			errs.Add(followup.Pos{Path: display, Line: max(row, 1), Col: max(col, 1)}, "%s", decodeMessage(de))
+		} else {
+			errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
+		}
+		return raw, nil, false
+	}
+	vals, keys := positions(data)
+	at := func(m map[string][2]int, key string) followup.Pos {
+		p, ok := m[key]
+		if !ok {
+			p = [2]int{1, 1}
+		}
+		return followup.Pos{Path: display, Line: p[0], Col: p[1]}
+	}
+	var clean func(prefix string, m map[string]any)
+	clean = func(prefix string, m map[string]any) {
+		for k, v := range m {
+			full := k
+			if prefix != "" {
+				full = prefix + "." + k
+			}
+			want, known := kinds[full]
+			if !known {
+				errs.Add(at(keys, full), "%s", unknownKey(strings.Split(full, ".")))
+				delete(m, k)
+				continue
+			}
+			if got := kindOf(v); got != want {
+				errs.Add(at(vals, full), "%s: want %s, not %s", full, kindName(want, full), tomlKindName(got))
+				delete(m, k)
+				continue
+			}
+			if sub, isTable := v.(map[string]any); isTable {
+				clean(full, sub)
+			}
+		}
+	}
+	clean("", doc)
+	// What is left is known and of the right kind: back to TOML, and
+	// into the struct, which can no longer fail.
+	b, err := toml.Marshal(doc)
+	if err == nil {
+		dec := toml.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(&raw)
+	}
+	if err != nil {
+		errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
+		return raw, vals, false
+	}
+	return raw, vals, true
+}
+
+// kindOf names the kind of a value go-toml decoded into an any, in the
+// words tomlKindName knows.
+func kindOf(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case int64:
+		return "int"
+	case float64:
+		return "float"
+	case bool:
+		return "bool"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "table"
+	}
+	return "date"
+}
+
+func kindName(kind, key string) string {
+	switch kind {
+	case "string":
+		return "text in quotes"
+	case "int":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	case "table":
+		return fmt.Sprintf("a table ([%s] followed by its keys)", key)
+	}
+	return "another kind of value"
+}

@@ -15,7 +15,16 @@ import (
 // dotted keys and inline tables all count; a document that does not parse
 // gives what was found before the error.
 func valuePositions(data []byte) map[string][2]int {
+	vals, _ := positions(data)
+	return vals
+}
+
+// positions is valuePositions, and also where each dotted key is written:
+// its first segment of a key = value line, or the name in a [table]
+// header. A dotted key (owner.name = …) also places its prefix (owner).
+func positions(data []byte) (vals, keys map[string][2]int) {
 	out := map[string][2]int{}
+	keys = map[string][2]int{}
 	var p unstable.Parser
 	p.Reset(data)
 	at := func(n *unstable.Node) [2]int {
@@ -28,7 +37,7 @@ func valuePositions(data []byte) map[string][2]int {
 		lineStart := strings.LastIndexByte(string(before), '\n') + 1
 		return [2]int{line, utf8.RuneCount(before[lineStart:]) + 1}
 	}
-	key := func(it unstable.Iterator) (string, *unstable.Node) {
+	key := func(prefix string, it unstable.Iterator) (string, *unstable.Node) {
 		var parts []string
 		var first *unstable.Node
 		for it.Next() {
@@ -36,12 +45,19 @@ func valuePositions(data []byte) map[string][2]int {
 				first = it.Node()
 			}
 			parts = append(parts, string(it.Node().Data))
+			k := strings.Join(parts, ".")
+			if prefix != "" {
+				k = prefix + "." + k
+			}
+			if _, ok := keys[k]; !ok {
+				keys[k] = at(it.Node())
+			}
 		}
 		return strings.Join(parts, "."), first
 	}
 	var record func(prefix string, kv *unstable.Node)
 	record = func(prefix string, kv *unstable.Node) {
-		k, _ := key(kv.Key())
+		k, _ := key(prefix, kv.Key())
 		if prefix != "" {
 			k = prefix + "." + k
 		}
@@ -61,7 +77,7 @@ func valuePositions(data []byte) map[string][2]int {
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
 			var first *unstable.Node
-			table, first = key(e.Key())
+			table, first = key("", e.Key())
 			if _, ok := out[table]; !ok && first != nil {
 				out[table] = at(first)
 			}
@@ -69,5 +85,5 @@ func valuePositions(data []byte) map[string][2]int {
 			record(table, e)
 		}
 	}
-	return out
+	return out, keys
 }

@@ -23,11 +23,22 @@ type Config struct {
 	Timezone string
 	Owner    Owner
 	Policy   Policy
-	Public   bool   // build for the open web: no contacts, drafts or notes
-	Output   string // output directory, relative to the project
-	Domain   string // for calendar UIDs
-	FeedKey  string // secret part of the public feed's file name
+	Public   bool // build for the open web: no contacts, drafts or notes
+	// PublicNames publishes the names of contacts and interviewers in a
+	// public build; without it they are shown as their role.
+	PublicNames bool
+	Output      string // output directory, relative to the project
+	Domain      string // for calendar UIDs
+	FeedKey     string // secret part of the public feed's file name
+	// FeedKeyPos is where followup.toml writes feed_key (zero when it
+	// does not): a key written there is committed with the project.
+	FeedKeyPos Pos
 }
+
+// MinFeedKey is the shortest feed key accepted: the key is all that
+// keeps the public feed's address from being guessed, and 16 characters
+// of `openssl rand -hex` are 64 bits.
+const MinFeedKey = 16
 
 // DefaultPolicy is the etiquette of the seeds: 7 days without a promise
 // (001), one follow-up a week (004), one check-in and one nudge (002, 004).

@@ -1,0 +1,188 @@
+// Package redact makes the public view of a search: the applications as
+// a public build publishes them. It is one transformation of the
+// vocabulary, made after loading and before planning, so that the
+// schedule, the pages and the calendar feeds of a public build only
+// ever see data that may go on the open web; none of them has to
+// remember what to leave out. The private build never calls it.
+//
+// What is published, field by field (README, "Public builds"):
+//
+//   - company, role, location, the site title: published, with every
+//     email address and phone number in them masked ("[email]",
+//     "[phone]");
+//   - posting: scheme, host and path only. The query and fragment
+//     (?email=…, ?pwd=…, #token) and any user:password@ are dropped; a
+//     URL that is not http(s), or whose path holds an email address, is
+//     not published;
+//   - a round's where: not published; the round shows its kind only
+//     (phone, video, onsite, other). A video link's ?pwd= and "call
+//     +1 617 555 0102" were published verbatim before;
+//   - names: with public_names = false (the default) the contact is
+//     "the recruiter" and interviewers are "interviewer 1",
+//     "interviewer 2"... numbered per application in the order they
+//     first appear in the file, rounds top to bottom, so one person met
+//     in two rounds keeps one number, and adding a round never
+//     renumbers the ones above it; titles (Dr., Ms.) are dropped with
+//     the names. With public_names = true names and titles are
+//     published, masked like the texts above;
+//   - emails and phone numbers of people, what was learned in a round,
+//     what they said (heard:), log notes and the notes below the front
+//     matter: never published.
+//
+// Dates, stages, kinds, channels, lengths and timelines are published as
+// they are: they hold no free text.
+package redact
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/followup-tool/followup/internal/followup"
+)
+
+// Masks written in place of what is found in a published text.
+const (
+	EmailMask = "[email]"
+	PhoneMask = "[phone]"
+)
+
+// Contact is what the contact is called when names are not published.
+const Contact = "the recruiter"
+
+// Heard stands for what they said: a log entry must keep saying that
+// they replied (the schedule counts replies), not what they replied.
+const Heard = "heard back"
+
+var (
+	// An address: something@host.tld, the parts in any script.
+	email = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+`)
+	// A phone number: seven or more digits, with at most three
+	// separators (spaces, dashes, dots, slashes, brackets) between
+	// two of them, and an optional leading + or (. "+1 617 555 0102",
+	// "(617) 555-0102", "617.555.0102", "0044 20 7946 0958".
+	phone = regexp.MustCompile(`[+(]?\p{N}(?:[\s\-./()]{0,3}\p{N}){6,}`)
+	// A date is not a phone number.
+	isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
+
+// Text masks every email address and phone number in s. It errs on the
+// side of masking: a run of seven digits or more that is not a
+// YYYY-MM-DD date is taken for a phone number.
+func Text(s string) string {
+	if s == "" {
+		return s
+	}
+	s = email.ReplaceAllString(s, EmailMask)
+	return phone.ReplaceAllStringFunc(s, func(m string) string {
+		if isoDate.MatchString(m) {
+			return m
+		}
+		return PhoneMask
+	})
+}
+
+// Posting is a posting URL as a public build publishes it: http(s),
+// host and path, without user information, query or fragment; "" when
+// it is not an http(s) URL or its path holds an email address.
+func Posting(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "" {
+		return ""
+	}
+	u.User = nil
+	u.RawQuery, u.ForceQuery = "", false
+	u.Fragment, u.RawFragment = "", ""
+	out := u.String()
+	if email.MatchString(out) || email.MatchString(u.Path) || strings.ContainsAny(out, " \t\r\n") {
+		return ""
+	}
+	return out
+}
+
+// Public returns the public view of apps: new applications, so that the
+// loaded ones (kept by serve's cache between builds) stay whole. names
+// publishes the names of the contact and interviewers (public_names).
+func Public(apps []*followup.Application, names bool) []*followup.Application {
+	out := make([]*followup.Application, len(apps))
+	for i, a := range apps {
+		out[i] = application(a, names)
+	}
+	return out
+}
+
+// Config is the configuration as a public build uses it: the site's
+// title masked, the owner's email dropped (drafts, the only place that
+// uses it, are not published).
+func Config(cfg followup.Config) followup.Config {
+	cfg.Title = Text(cfg.Title)
+	cfg.Owner.Email = ""
+	return cfg
+}
+
+func application(a *followup.Application, names bool) *followup.Application {
+	p := *a
+	p.Company = Text(a.Company)
+	p.Role = Text(a.Role)
+	p.Location = Text(a.Location)
+	p.Posting = Posting(a.Posting)
+	p.Notes, p.NotesHTML = nil, ""
+	label := labeller(names)
+	if a.Contact != nil {
+		c := person(*a.Contact, names, Contact)
+		p.Contact = &c
+	}
+	p.Rounds = make([]followup.Round, len(a.Rounds))
+	for i, r := range a.Rounds {
+		r.Where = ""
+		r.Learned = ""
+		ivs := make([]followup.Interviewer, len(r.Interviewers))
+		for j, iv := range r.Interviewers {
+			iv.Person = person(iv.Person, names, label(iv.Name))
+			ivs[j] = iv
+		}
+		r.Interviewers = ivs
+		p.Rounds[i] = r
+	}
+	p.Log = make([]followup.LogEntry, len(a.Log))
+	for i, e := range a.Log {
+		if e.Heard != "" {
+			e.Heard = Heard
+		}
+		e.Note = ""
+		p.Log[i] = e
+	}
+	return &p
+}
+
+// person is a person as published: never their email or phone; their
+// name and title masked, or their role in place of both.
+func person(p followup.Person, names bool, role string) followup.Person {
+	p.Email, p.Phone = "", ""
+	if names {
+		p.Name, p.Title = Text(p.Name), Text(p.Title)
+		return p
+	}
+	p.Name, p.Title = role, ""
+	return p
+}
+
+// labeller numbers an application's interviewers in the order they first
+// appear; a name met again keeps its number. Names are compared as the
+// schedule compares people, ignoring case and surrounding spaces.
+func labeller(names bool) func(name string) string {
+	if names {
+		return func(string) string { return "" }
+	}
+	seen := map[string]string{}
+	return func(name string) string {
+		k := strings.ToLower(strings.TrimSpace(name))
+		if l, ok := seen[k]; ok {
+			return l
+		}
+		l := "interviewer " + strconv.Itoa(len(seen)+1)
+		seen[k] = l
+		return l
+	}
+}
