@@ -63,6 +63,24 @@ func positions(data []byte) (vals, keys map[string][2]int) {
 		}
 		v := kv.Value()
 		out[k] = at(v)
+		if v.Kind == unstable.Array {
+			// An array's node has no place of its own: it is after the
+			// "=" that follows the key's last part.
+			var last *unstable.Node
+			for it := kv.Key(); it.Next(); {
+				last = it.Node()
+			}
+			if last != nil {
+				off := int(last.Raw.Offset + last.Raw.Length)
+				if i := strings.IndexByte(string(data[min(off, len(data)):]), '='); i >= 0 {
+					off += i + 1
+					for off < len(data) && (data[off] == ' ' || data[off] == '\t') {
+						off++
+					}
+					out[k] = at(&unstable.Node{Raw: unstable.Range{Offset: uint32(off)}})
+				}
+			}
+		}
 		if v.Kind == unstable.InlineTable {
 			for it := v.Children(); it.Next(); {
 				if it.Node().Kind == unstable.KeyValue {

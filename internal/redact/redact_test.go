@@ -17,7 +17,7 @@ func TestText(t *testing.T) {
 		{"617.555.0102 or 0044 20 7946 0958", "[phone] or [phone]"},
 		{"555 0102", "[phone]"},
 		{"on 2026-11-20 at 14:00", "on 2026-11-20 at 14:00"}, // a date is not a phone
-		{"Boston, MA 02139", "Boston, MA 02139"},              // a postcode neither
+		{"Boston, MA 02139", "Boston, MA 02139"},             // a postcode neither
 		{"Suite 12, floor 3", "Suite 12, floor 3"},
 		{"a@b", "a@b"}, // no domain: not an address
 		{"", ""},
