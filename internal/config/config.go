@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/zone"
 	"github.com/pelletier/go-toml/v2"
@@ -18,6 +19,9 @@ import (
 
 // File is the configuration's name at the project root.
 const File = "followup.toml"
+
+// MaxSize is the most followup.toml may hold; a real one is under 1 KB.
+const MaxSize = 64 << 10
 
 type rawConfig struct {
 	Title       *string    `toml:"title"`
@@ -50,12 +54,18 @@ type rawPolicy struct {
 // how messages name the file.
 func Load(fsys fs.FS, name, display string) (followup.Config, followup.ErrorList) {
 	cfg := followup.DefaultConfig()
-	data, err := fs.ReadFile(fsys, name)
+	// As an application file: a regular file only (a named pipe would
+	// hang the read), of a bounded size.
+	data, err := content.ReadRegular(fsys, name, MaxSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
 	var errs followup.ErrorList
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "cannot read: %v", err)
 		return cfg, errs
 	}
