@@ -2,11 +2,12 @@
 // reads every application file, decodes its front matter with the same
 // YAML library and renders its notes with goldmark, on all cores.
 //
-//	go run ./cmd/bench                     # 1,000, 10,000 and 100,000 applications
+//	go run ./cmd/bench                     # 300, 2,000 and 10,000 applications
+//	go run ./cmd/bench -baseline OLD       # and an older binary beside it, run for run
 //	go run ./cmd/bench -sizes 1000,10000 -runs 5
 //	go run ./cmd/bench floor DIR           # the floor program alone
 //
-// Corpora come from ../shared/bench/gencorpus.py (deterministic: same
+// Corpora come from cmd/bench/gencorpus.py (deterministic: same
 // arguments, same bytes) and are kept under .bench/ (git-ignored), never
 // committed. Each size runs followup build and the floor alternately, and
 // prints the median wall time, CPU time and peak RSS (GNU time) of each,
@@ -26,6 +27,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -40,40 +42,45 @@ func main() {
 		}
 		return
 	}
-	sizes := flag.String("sizes", "1000,10000,100000", "comma-separated corpus sizes")
+	sizes := flag.String("sizes", "300,2000,10000", "comma-separated corpus sizes")
 	runs := flag.Int("runs", 3, "runs of each program per size (the median is printed)")
-	gen := flag.String("gen", "../shared/bench/gencorpus.py", "the corpus generator")
+	gen := flag.String("gen", "cmd/bench/gencorpus.py", "the corpus generator (run from the repository root)")
 	dir := flag.String("dir", ".bench", "where corpora and binaries are kept")
-	serveToo := flag.Bool("serve", true, "also time serve's save-to-reload rebuild (BenchmarkServeRebuild, 1,000 applications)")
+	serveToo := flag.Bool("serve", true, "also time serve's save to reload, end to end (1,000 applications)")
+	baseline := flag.String("baseline", "", "another followup binary to time beside this one, run for run (e.g. one built from an earlier commit)")
 	browserToo := flag.Bool("browser", true, "also load each size's index.html and closed.html in Chromium (sizes up to 10,000)")
 	flag.Parse()
-	if err := run(*sizes, *runs, *gen, *dir, *browserToo); err != nil {
+	if err := run(*sizes, *runs, *gen, *dir, *browserToo, *baseline); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 	if *serveToo {
-		// The save-to-reload path of followup serve: one file changes, the
-		// server rebuilds from its caches. Target: under 50 ms.
+		// The save-to-reload path of followup serve, end to end: from
+		// writing a file to a GET returning the changed page. Target:
+		// under 50 ms at 1,000 applications.
 		c1k, err := corpus(*gen, *dir, 1000)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}
-		cmd := exec.Command("go", "test", "-run", "^$", "-bench", "ServeRebuild", "-benchtime", "30x", "./internal/cli")
-		cmd.Env = append(os.Environ(), "FOLLOWUP_BENCH_CORPUS="+c1k)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "bench: serve rebuild: %v\n%s", err, out)
-			os.Exit(1)
+		bins := []string{filepath.Join(*dir, "followup")}
+		if *baseline != "" {
+			bins = append(bins, *baseline)
 		}
-		for _, l := range strings.Split(string(out), "\n") {
-			if f := strings.Fields(l); len(f) >= 3 && strings.HasPrefix(f[0], "BenchmarkServeRebuild") {
-				ns, _ := strconv.ParseFloat(f[2], 64)
-				fmt.Printf("%-8d %-16s %9.3f %9s %10s %8s\n", 1000, "serve rebuild", ns/1e9, "", "", "")
+		for _, bin := range bins {
+			abs, _ := filepath.Abs(bin)
+			d, err := saveToReload(abs, c1k, 30)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "bench: serve:", err)
+				os.Exit(1)
 			}
+			fmt.Printf("%-8d %-16s median %.1f ms, p90 %.1f ms, min %.1f ms over %d saves (%s)\n", 1000, "save to reload",
+				ms(d[len(d)/2]), ms(d[len(d)*9/10]), ms(d[0]), len(d), filepath.Base(bin))
 		}
 	}
 }
+
+func ms(d time.Duration) float64 { return float64(d) / 1e6 }
 
 // floor is the lower bound: read, split, YAML-decode, render, on all cores.
 func floor(dir string) error {
@@ -166,7 +173,7 @@ func median(s []sample) sample {
 	return sample{pick(func(x sample) float64 { return x.wall }), pick(func(x sample) float64 { return x.cpu }), pick(func(x sample) float64 { return x.rssMiB })}
 }
 
-func run(sizes string, runs int, gen, dir string, browserToo bool) error {
+func run(sizes string, runs int, gen, dir string, browserToo bool, baseline string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -203,14 +210,14 @@ func run(sizes string, runs int, gen, dir string, browserToo bool) error {
 			return err
 		}
 		// The first build has no previous site to overwrite in place: it
-		// creates every directory and file (see build.PrevSuffix).
+		// creates every directory and file (see internal/publish).
 		os.RemoveAll(filepath.Join(corpus, "public"))
 		os.RemoveAll(filepath.Join(corpus, "public"+".prev"))
 		first, err := measure(bin, "build", "--source", corpus, "--now", now)
 		if err != nil {
 			return err
 		}
-		var fl, fu []sample
+		var fl, fu, fb []sample
 		for i := 0; i < runs; i++ {
 			a, err := measure(self, "floor", corpus)
 			if err != nil {
@@ -221,10 +228,21 @@ func run(sizes string, runs int, gen, dir string, browserToo bool) error {
 				return err
 			}
 			fl, fu = append(fl, a), append(fu, b)
+			if baseline != "" {
+				c, err := measure(baseline, "build", "--source", corpus, "--now", now)
+				if err != nil {
+					return err
+				}
+				fb = append(fb, c)
+			}
 		}
 		mf, mu := median(fl), median(fu)
 		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8s\n", n, "floor", mf.wall, mf.cpu, mf.rssMiB, "1.00")
 		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8.2f  %.0f µs per application\n", n, "followup build", mu.wall, mu.cpu, mu.rssMiB, mu.wall/mf.wall, mu.wall/float64(n)*1e6)
+		if baseline != "" {
+			mb := median(fb)
+			fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8.2f  %s\n", n, "  baseline build", mb.wall, mb.cpu, mb.rssMiB, mb.wall/mf.wall, filepath.Base(baseline))
+		}
 		builds = append(builds, sizeTime{n, mu.wall})
 		fmt.Printf("%-8d %-16s %9.3f %9.3f %10.1f %8.2f\n", n, "  first build", first.wall, first.cpu, first.rssMiB, first.wall/mf.wall)
 		for _, cmd := range []string{"check", "agenda"} {

@@ -5,16 +5,22 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"time"
 	_ "time/tzdata" // zones work on machines without zoneinfo (Windows, scratch images)
 
 	"github.com/followup-tool/followup/internal/cli"
-	"github.com/followup-tool/followup/internal/gctune"
 )
 
 func main() {
-	gctune.Headroom(64 << 20)
+	// A build keeps the whole search in memory and makes several times
+	// as much garbage around it: with the collector's default headroom it
+	// collected the same live heap over and over (docs/performance.md).
+	// GOGC, when set, wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	// FOLLOWUP_CPUPROFILE=file writes a CPU profile of the whole run, so
 	// a slow build on a user's machine can be looked at with go tool pprof.
 	if path := os.Getenv("FOLLOWUP_CPUPROFILE"); path != "" {

@@ -15,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite the golden files (cmp targets) 
 
 func TestMain(m *testing.M) {
 	// Go's own zone data, so outputs do not depend on the machine's
-	// zoneinfo (notes/libraries.md §10). Set before any zone is loaded.
+	// zoneinfo. Set before any zone is loaded.
 	zonetest.Pin()
 	testscript.Main(m, map[string]func(){"followup": main})
 }

@@ -2,31 +2,21 @@ package build
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
-	"sort"
 	"strings"
-	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
-	"github.com/followup-tool/followup/internal/project"
-	"github.com/followup-tool/followup/internal/schedule"
-	"github.com/followup-tool/followup/internal/site"
+	"github.com/followup-tool/followup/internal/publish"
 	"github.com/followup-tool/followup/internal/zone/zonetest"
 )
 
 func TestMain(m *testing.M) {
 	zonetest.Pin()
-	if os.Getenv("FOLLOWUP_HANG_IN_BUILD") != "" {
-		hangInBuild(os.Getenv("FOLLOWUP_HANG_IN_BUILD"))
-		return
-	}
 	os.Exit(m.Run())
 }
 
@@ -59,346 +49,6 @@ func same(a, b map[string]string) bool {
 		}
 	}
 	return true
-}
-
-func siblings(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(filepath.Dir(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n []string
-	for _, e := range entries {
-		n = append(n, e.Name())
-	}
-	sort.Strings(n)
-	return n
-}
-
-func files(m map[string]string) func(site.Emit) error {
-	return func(emit site.Emit) error {
-		var names []string
-		for k := range m {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		for _, k := range names {
-			if err := emit(k, []byte(m[k])); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-}
-
-func TestWriteSwapsInTheNewSite(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(out, files(map[string]string{"index.html": "one", "a/index.html": "a1", "gone.txt": "x"})); err != nil {
-		t.Fatal(err)
-	}
-	n, err := Write(out, files(map[string]string{"index.html": "two", "a/index.html": "a2"}))
-	if err != nil || n != 2 {
-		t.Fatalf("Write: %d, %v", n, err)
-	}
-	want := map[string]string{"index.html": "two", "a/index.html": "a2", Marker: markerFor(true)}
-	if got := tree(t, out); !same(got, want) {
-		t.Errorf("after the second build: %v", got)
-	}
-	if s := siblings(t, out); strings.Join(s, " ") != "public public.prev" {
-		t.Errorf("left beside public/: %v", s)
-	}
-	if st, _ := os.Stat(out); st.Mode().Perm() != 0o755 {
-		t.Errorf("public/ has mode %v", st.Mode().Perm())
-	}
-}
-
-// TestFailedBuildLeavesTheSiteAsItWas covers bad content and broken
-// layouts (fill fails), a full disk (a write fails) and a bad path.
-func TestFailedBuildLeavesTheSiteAsItWas(t *testing.T) {
-	for name, fill := range map[string]func(site.Emit) error{
-		"fill fails halfway": func(emit site.Emit) error {
-			if err := emit("index.html", []byte("half")); err != nil {
-				return err
-			}
-			return errors.New("layouts/index.html:3:1: broken")
-		},
-		"write fails (disk full)": func(emit site.Emit) error {
-			return fmt.Errorf("writing index.html: %w", syscall.ENOSPC)
-		},
-		"bad path":       func(emit site.Emit) error { return emit("../escape.html", nil) },
-		"duplicate path": func(emit site.Emit) error { emit("a.html", nil); return emit("a.html", nil) },
-	} {
-		t.Run(name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "public")
-			if _, err := Write(out, files(map[string]string{"index.html": "good", "x/index.html": "good x"})); err != nil {
-				t.Fatal(err)
-			}
-			before := tree(t, out)
-			if _, err := Write(out, fill); err == nil {
-				t.Fatal("the failing build succeeded")
-			}
-			if after := tree(t, out); !same(before, after) {
-				t.Errorf("the site changed: %v", after)
-			}
-			if s := siblings(t, out); strings.Join(s, " ") != "public" {
-				t.Errorf("left beside public/: %v", s)
-			}
-		})
-	}
-}
-
-func TestWriteRefusesADirectoryItDidNotWrite(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "docs")
-	os.MkdirAll(out, 0o755)
-	os.WriteFile(filepath.Join(out, "mine.md"), []byte("keep me"), 0o644)
-	_, err := Write(out, files(map[string]string{"index.html": "x"}))
-	if err == nil || !strings.Contains(err.Error(), "not written by followup") {
-		t.Fatalf("err = %v", err)
-	}
-	if got := tree(t, out); !same(got, map[string]string{"mine.md": "keep me"}) {
-		t.Errorf("the directory changed: %v", got)
-	}
-}
-
-// hangInBuild is the child of TestKillDuringBuild: it starts a build that
-// writes two files, says so, and waits to be killed.
-func hangInBuild(out string) {
-	Write(out, func(emit site.Emit) error {
-		emit("index.html", []byte("new"))
-		emit("a/index.html", []byte("new a"))
-		fmt.Println("writing")
-		time.Sleep(time.Minute)
-		return nil
-	})
-	os.Exit(3)
-}
-
-func TestKillDuringBuild(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no kill -9 on windows")
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(out, files(map[string]string{"index.html": "good"})); err != nil {
-		t.Fatal(err)
-	}
-	before := tree(t, out)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "FOLLOWUP_HANG_IN_BUILD="+out)
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	buf := make([]byte, 64)
-	if n, _ := stdout.Read(buf); !strings.Contains(string(buf[:n]), "writing") {
-		t.Fatalf("child said %q", buf[:n])
-	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	cmd.Wait()
-	if after := tree(t, out); !same(before, after) {
-		t.Errorf("kill -9 mid-build changed the site: %v", after)
-	}
-	if len(siblings(t, out)) != 2 {
-		t.Fatalf("expected the killed build's temporary directory beside public/: %v", siblings(t, out))
-	}
-	if _, err := Write(out, files(map[string]string{"index.html": "next"})); err != nil {
-		t.Fatal(err)
-	}
-	if s := siblings(t, out); strings.Join(s, " ") != "public public.prev" {
-		t.Errorf("the next build left %v", s)
-	}
-}
-
-// TestBackBufferIsReusedExactly: the third build writes into the site
-// of the first, in place, and still ends up with exactly its own files.
-func TestBackBufferIsReusedExactly(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	prev := out + PrevSuffix
-	first := map[string]string{
-		"index.html":        "one, a longer page than the next",
-		"a/index.html":      "a1",
-		"gone/index.html":   "g",
-		"gone/deep/x.ics":   "x",
-		"a/calendar.ics":    "feed",
-		"becomes-dir":       "file",
-		"b/becomes-file/in": "in",
-	}
-	for _, m := range []map[string]string{first, {"index.html": "two"}} {
-		if _, err := Write(out, files(m)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ino := func(p string) uint64 {
-		st, err := os.Stat(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st.Sys().(*syscall.Stat_t).Ino
-	}
-	reused := ino(filepath.Join(prev, "a", "index.html"))
-	// Something planted in the back buffer is never written through.
-	victim := filepath.Join(t.TempDir(), "victim")
-	os.WriteFile(victim, []byte("mine"), 0o644)
-	// A snapshot made with cp -al shares the back buffer's files.
-	snapshot := filepath.Join(t.TempDir(), "snapshot.ics")
-	if err := os.Link(filepath.Join(prev, "index.html"), snapshot); err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(filepath.Join(prev, "a", "calendar.ics"))
-	if err := os.Symlink(victim, filepath.Join(prev, "a", "calendar.ics")); err != nil {
-		t.Fatal(err)
-	}
-	third := map[string]string{
-		"index.html":       "three",
-		"a/index.html":     "a3",
-		"a/calendar.ics":   "feed3",
-		"becomes-dir/x":    "now a file in a directory",
-		"b/becomes-file":   "now a file",
-		"new/index.html":   "new",
-		"new/calendar.ics": "new feed",
-	}
-	if _, err := Write(out, files(third)); err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{Marker: markerFor(true)}
-	for k, v := range third {
-		want[k] = v
-	}
-	if got := tree(t, out); !same(got, want) {
-		t.Errorf("third build:\n got %v\nwant %v", got, want)
-	}
-	if b, _ := os.ReadFile(victim); string(b) != "mine" {
-		t.Errorf("the build wrote through a link in the back buffer: %q", b)
-	}
-	if b, _ := os.ReadFile(snapshot); string(b) != first["index.html"] {
-		t.Errorf("a hard link to the back buffer's file was written through: %q", b)
-	}
-	if got := ino(filepath.Join(out, "a", "index.html")); got != reused {
-		t.Errorf("a/index.html was created anew (inode %d), not overwritten in place (%d)", got, reused)
-	}
-	if got := tree(t, prev); got["index.html"] != "two" || len(got) != 2 {
-		t.Errorf("the back buffer holds %v, want the second build", got)
-	}
-}
-
-// TestFailedBuildKeepsTheBackBuffer: the back buffer is claimed while
-// fill runs; a failed fill gives it back for the next build.
-func TestFailedBuildKeepsTheBackBuffer(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	for _, v := range []string{"one", "two"} {
-		if _, err := Write(out, files(map[string]string{"index.html": v})); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, fill := range []func(site.Emit) error{
-		func(site.Emit) error { return errors.New("bad content") },
-		func(emit site.Emit) error {
-			if err := emit("index.html", []byte("half")); err != nil {
-				return err
-			}
-			return errors.New("broken layout")
-		},
-	} {
-		if _, err := Write(out, fill); err == nil {
-			t.Fatal("want the fill's error")
-		}
-		if s := siblings(t, out); strings.Join(s, " ") != "public public.prev" {
-			t.Errorf("after a failed build: %v", s)
-		}
-		if got := tree(t, out); got["index.html"] != "two" {
-			t.Errorf("public/ changed: %v", got)
-		}
-	}
-	if _, err := Write(out, files(map[string]string{"index.html": "three"})); err != nil {
-		t.Fatal(err)
-	}
-	if got := tree(t, out+PrevSuffix); got["index.html"] != "two" {
-		t.Errorf("back buffer after the next good build: %v", got)
-	}
-}
-
-// TestNoPrivateBackBufferBesidePublic: after a private build, a public
-// one does not keep the private site around.
-func TestNoPrivateBackBufferBesidePublic(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	for _, private := range []bool{true, false, false} {
-		if _, err := WriteSite(out, private, files(map[string]string{"index.html": fmt.Sprint(private)})); err != nil {
-			t.Fatal(err)
-		}
-		if s := siblings(t, out); strings.Join(s, " ") != "public" && private {
-			t.Errorf("after the first build: %v", s)
-		}
-	}
-	// The second build replaced a private site: not kept. The third
-	// replaced a public one: kept.
-	got := tree(t, out+PrevSuffix)
-	if got["index.html"] != "false" || strings.Contains(got[Marker], privateNote) {
-		t.Errorf("back buffer beside a public site: %v", got)
-	}
-	if got := tree(t, out); got[Marker] != markerFor(false) {
-		t.Errorf("public marker: %q", got[Marker])
-	}
-}
-
-// TestBackBufferWithoutMarkerIsLeftAlone: a directory named like the
-// back buffer that followup did not write is neither used nor removed.
-func TestBackBufferWithoutMarkerIsLeftAlone(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	os.MkdirAll(out+PrevSuffix, 0o755)
-	os.WriteFile(filepath.Join(out+PrevSuffix, "mine.txt"), []byte("mine"), 0o644)
-	if _, err := Write(out, files(map[string]string{"index.html": "one"})); err != nil {
-		t.Fatal(err)
-	}
-	if got := tree(t, out+PrevSuffix); got["mine.txt"] != "mine" || len(got) != 1 {
-		t.Errorf("public.prev: %v", got)
-	}
-	if got := tree(t, out); got["index.html"] != "one" || len(got) != 2 {
-		t.Errorf("public: %v", got)
-	}
-}
-
-// TestKillBetweenRenamesIsRepaired: on a system without an atomic
-// exchange, a kill between "old aside" and "new in" leaves no public/;
-// the next build, even a failing one, puts the last good site back.
-func TestKillBetweenRenamesIsRepaired(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	aside := filepath.Join(dir, "public.old-999999999-1")
-	os.MkdirAll(aside, 0o755)
-	os.WriteFile(filepath.Join(aside, "index.html"), []byte("last good"), 0o644)
-	os.WriteFile(filepath.Join(aside, Marker), []byte(markerText), 0o644)
-	os.MkdirAll(filepath.Join(dir, "public.tmp-999999999-2"), 0o755)
-	if _, err := Write(out, func(site.Emit) error { return errors.New("bad content") }); err == nil {
-		t.Fatal("want the build's error")
-	}
-	if got := tree(t, out); got["index.html"] != "last good" {
-		t.Errorf("public/ was not restored: %v", got)
-	}
-	if s := siblings(t, out); strings.Join(s, " ") != "public" {
-		t.Errorf("left beside public/: %v", s)
-	}
-}
-
-func TestSwapWithRenames(t *testing.T) {
-	dir := t.TempDir()
-	out, tmp := filepath.Join(dir, "public"), filepath.Join(dir, "public.tmp-1-x")
-	os.MkdirAll(out, 0o755)
-	os.WriteFile(filepath.Join(out, "f"), []byte("old"), 0o644)
-	os.MkdirAll(tmp, 0o755)
-	os.WriteFile(filepath.Join(tmp, "f"), []byte("new"), 0o644)
-	aside, err := swapRenames(tmp, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := tree(t, aside); got["f"] != "old" {
-		t.Errorf("the previous site is not at %s: %v", aside, got)
-	}
-	os.RemoveAll(aside)
-	if got := tree(t, out); got["f"] != "new" {
-		t.Errorf("got %v", got)
-	}
-	if s := siblings(t, out); strings.Join(s, " ") != "public" {
-		t.Errorf("left %v", s)
-	}
 }
 
 // project writes a small project into a directory.
@@ -446,7 +96,7 @@ func TestBuildIsReproducible(t *testing.T) {
 	if !same(first, tree(t, res.Out)) {
 		t.Error("two builds of the same inputs at the same --now differ")
 	}
-	for _, f := range []string{"index.html", "style.css", "site.js", "acme/index.html", "x/beta/index.html", Marker} {
+	for _, f := range []string{"index.html", "style.css", "site.js", "acme/index.html", "x/beta/index.html", publish.Marker} {
 		if _, ok := first[f]; !ok {
 			t.Errorf("no %s in %v", f, first)
 		}
@@ -462,7 +112,7 @@ func buildsAsInMemory(t *testing.T, opt Options, mem map[string][]byte) {
 		t.Fatal(err)
 	}
 	disk := tree(t, res.Out)
-	delete(disk, Marker)
+	delete(disk, publish.Marker)
 	if len(mem) != len(disk) {
 		t.Fatalf("%d files in memory, %d on disk", len(mem), len(disk))
 	}
@@ -475,7 +125,7 @@ func buildsAsInMemory(t *testing.T, opt Options, mem map[string][]byte) {
 
 func TestFilesIsTheSiteInMemory(t *testing.T) {
 	dir := writeProject(t, map[string]string{"content/acme.md": acme})
-	mem, err := Files(Options{Dir: dir, Now: now})
+	mem, _, err := Files(Options{Dir: dir, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -539,112 +189,84 @@ func TestPublicBuild(t *testing.T) {
 	}
 }
 
-func TestOutputMustStayInsideTheProject(t *testing.T) {
-	for _, o := range []string{".", "..", "../x", "/tmp/x", "content", "layouts/x", ".git"} {
-		if _, err := outputDir("/p", o); err == nil {
-			t.Errorf("output %q accepted", o)
-		}
-	}
-	for _, o := range []string{"public", "site/public", "docs"} {
-		if _, err := outputDir("/p", o); err != nil {
-			t.Errorf("output %q: %v", o, err)
-		}
-	}
-}
-
-// A private build renders the notes while the files are parsed; the pages
-// must be exactly what rendering them with the pages gives, and a public
-// build must not render them at all.
-func TestNotesRenderedWhileParsing(t *testing.T) {
-	notes := "# Questions\n\nAsk about \"on-call\" -- and the [team](https://acme.example/team).[^1]\n\n" +
-		"<script>alert(1)</script>\n\n- [ ] send the deck\n\n[^1]: From the recruiter.\n"
-	dir := writeProject(t, map[string]string{
-		"content/acme.md":    acme + notes,
-		"content/beta.md":    strings.Replace(acme, "Acme", "Beta", 1)[:strings.Index(acme, "Private")] + "\n  \n",
-		"content/x/gamma.md": strings.Replace(acme, "Acme", "Gamma", 1) + "# Questions\n",
-	})
-	opt := Options{Dir: dir, Now: now}
-	res, err := prepare(opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rendered := 0
-	for _, a := range res.Project.Apps {
-		if a.NotesHTML != "" {
-			rendered++
-			if a.Notes != nil {
-				t.Errorf("%s: the notes' source is kept beside their HTML", a.Slug)
+// TestCheckReportsWhatBuildRejects: check runs build's pipeline into
+// nothing, so every project build refuses is refused by check first,
+// with the same positioned message, and a good one passes both.
+func TestCheckReportsWhatBuildRejects(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string // in the message of both; "" for a good project
+	}{
+		{"good", map[string]string{"content/acme.md": acme}, ""},
+		{"a slug that is the stylesheet", map[string]string{"content/acme.md": acme, "content/style.css.md": acme},
+			"content/style.css.md:1:1: this application's page would be written to style.css/"},
+		{"a slug inside another's page", map[string]string{"content/a.md": acme, "content/a/index.html.md": acme},
+			"content/a/index.html.md:1:1: this application's page would be written to a/index.html/"},
+		{"the feed's name", map[string]string{"content/calendar.ics.md": acme}, "content/calendar.ics.md:1:1:"},
+		{"a broken index layout", map[string]string{"content/acme.md": acme, "layouts/index.html": "{{define \"main\"}}{{.Nope}}{{end}}"},
+			"layouts/index.html:1:"},
+		{"a recursive base", map[string]string{"content/acme.md": acme, "layouts/base.html": "{{define \"x\"}}{{template \"x\" .}}{{end}}{{template \"x\" .}}"},
+			"layouts/base.html:1:"},
+		{"a draft that fails", map[string]string{"content/acme.md": acme, "layouts/drafts/thank-you.tmpl": "{{define \"subject\"}}{{.Nope}}{{end}}{{define \"body\"}}x{{end}}"},
+			"layouts/drafts/thank-you.tmpl"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeProject(t, c.files)
+			_, cerr := Check(Options{Dir: dir, Now: now})
+			_, berr := Build(Options{Dir: dir, Now: now})
+			if c.want == "" {
+				if cerr != nil || berr != nil {
+					t.Fatalf("check: %v\nbuild: %v", cerr, berr)
+				}
+				return
 			}
-		}
-	}
-	if rendered != 2 {
-		t.Fatalf("%d applications have their notes rendered, want 2", rendered)
-	}
-	withHook, err := Files(opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, errs := project.Load(os.DirFS(dir), "", nil, nil)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	without := map[string][]byte{}
-	plan := schedule.Plan(p.Apps, p.Config.Policy, now)
-	if err := Render(p, p.Config, plan, nil, func(name string, data []byte) error {
-		without[name] = data
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if len(withHook) != len(without) {
-		t.Fatalf("%d files against %d", len(withHook), len(without))
-	}
-	for name, data := range without {
-		if string(withHook[name]) != string(data) {
-			t.Errorf("%s differs when the notes are rendered while parsing", name)
-		}
-	}
-	if page := string(withHook["acme/index.html"]); !strings.Contains(page, `id="note-acme-questions"`) || strings.Contains(page, "<script>alert") {
-		t.Errorf("acme's notes are not rendered as expected:\n%s", page)
-	}
-	opt.Public, opt.FeedKey = true, "k3y-k3y-k3y-k3y-k3y"
-	res, err = prepare(opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range res.Project.Apps {
-		if a.NotesHTML != "" {
-			t.Errorf("%s: a public build rendered the notes", a.Slug)
-		}
+			if cerr == nil || berr == nil {
+				t.Fatalf("check: %v\nbuild: %v", cerr, berr)
+			}
+			for _, err := range []error{cerr, berr} {
+				if !strings.Contains(err.Error(), c.want) {
+					t.Errorf("%v\nwant %q", err, c.want)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); !errors.Is(err, fs.ErrNotExist) {
+				t.Error("a refused build wrote public/")
+			}
+		})
 	}
 }
 
-// A build reuses application pages' buffers once they are on disk; a page
-// must never be overwritten before it is written. Hundreds of pages of
-// different lengths (some past the buffers' 8 KB) must come out as Files
-// makes them, without the pool.
-func TestReusedBuffersNeverShowInTheSite(t *testing.T) {
-	files := map[string]string{}
-	for i := range 400 {
-		notes := strings.Repeat(fmt.Sprintf("Note %d: they asked about *queues* and [latency](https://x.example/%d).\n\n", i, i), i%40)
-		files[fmt.Sprintf("content/c%03d.md", i)] = strings.Replace(acme, "Acme", fmt.Sprintf("Company %03d", i), 1) + notes
+// TestSampleWithoutTheThemeOnDisk: the repository's sample builds to
+// the same bytes whether the top-level layouts/ is on disk (where it
+// overrides the embedded copy file by file) or not: the binary carries
+// the theme.
+func TestSampleWithoutTheThemeOnDisk(t *testing.T) {
+	root := filepath.Join("..", "..")
+	disk := os.DirFS(root)
+	bare := fstest.MapFS{}
+	for _, top := range []string{"content", "followup.toml"} {
+		fs.WalkDir(disk, top, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, _ := fs.ReadFile(disk, p)
+				bare[p] = &fstest.MapFile{Data: b}
+			}
+			return err
+		})
 	}
-	dir := writeProject(t, files)
-	opt := Options{Dir: dir, Now: now}
-	want, err := Files(opt)
+	with, _, err := Files(Options{FS: disk, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for range 2 { // the second build overwrites the back buffer in place
-		buildsAsInMemory(t, opt, want)
+	without, _, err := Files(Options{FS: bare, Now: now})
+	if err != nil {
+		t.Fatal(err)
 	}
-	big := 0
-	for _, data := range want {
-		if len(data) > 8<<10 {
-			big++
+	if len(with) != len(without) || len(with) < 10 {
+		t.Fatalf("%d files with the theme on disk, %d without", len(with), len(without))
+	}
+	for name, b := range with {
+		if string(without[name]) != string(b) {
+			t.Errorf("%s differs with the theme on disk", name)
 		}
-	}
-	if big < 50 {
-		t.Fatalf("only %d pages over 8 KB", big)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/zone/zonetest"
+	"github.com/followup-tool/followup/layouts"
 )
 
 // TestMain pins the zone data to Go's own copy before the first
@@ -240,7 +241,7 @@ func baseOptions(zone string) Options {
 // drafts returns the DraftFunc of a plan with the default templates.
 func drafts(t testing.TB, res *schedule.Result) DraftFunc {
 	t.Helper()
-	set, errs := draft.Load(nil, "")
+	set, errs := draft.Load(layouts.New(nil, ""))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

@@ -114,6 +114,9 @@ var parsers = []extParser{
 // when p is not installed.
 func runParser(t *testing.T, p extParser, path string) parsedFeed {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: the parser suite runs without it")
+	}
 	if err := p.ready(); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("%s is required in CI: %v", p.name, err)

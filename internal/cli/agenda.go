@@ -68,7 +68,7 @@ func runAgenda(env *Env, args []string) error {
 			continue
 		}
 		st := l.Plan.Status[a.App.Slug]
-		d, err := l.Drafts.Render(a, st.Stage, l.Config.Owner)
+		d, err := l.Project.Drafts.Render(a, st.Stage, l.Config.Owner)
 		if err != nil {
 			return fmt.Errorf("draft for %s: %w", a.ID, err)
 		}

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/followup-tool/followup/internal/build"
 	"github.com/followup-tool/followup/internal/followup"
@@ -19,27 +18,14 @@ func runBuild(env *Env, args []string) error {
 	if err := noArgs(fs, pos); err != nil {
 		return err
 	}
-	now, err := c.moment(env)
+	opt, err := options(env, c, *public)
 	if err != nil {
 		return err
 	}
-	if st, err := os.Stat(c.dir()); err != nil || !st.IsDir() {
-		return usageError{fmt.Sprintf("--source %s: not a directory", c.source)}
-	}
-	sizeHeap(c.dir())
-	res, err := build.Build(build.Options{
-		Dir:     c.dir(),
-		Prefix:  c.dir(),
-		Now:     now,
-		Public:  *public,
-		FeedKey: env.Getenv(build.FeedKeyEnv),
-	})
+	res, err := build.Build(opt)
 	var el followup.ErrorList
 	switch {
-	case errors.As(err, &el):
-		fmt.Fprintln(env.Stderr, el.Error())
-		return contentError{len(el)}
-	case errors.Is(err, build.ErrNoFeedKey), errors.Is(err, build.ErrShortFeedKey):
+	case errors.As(err, &el), errors.Is(err, build.ErrNoFeedKey), errors.Is(err, build.ErrShortFeedKey):
 		return err
 	case err != nil:
 		return fmt.Errorf("build failed, the last good site is unchanged: %w", err)

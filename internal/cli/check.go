@@ -1,6 +1,10 @@
 package cli
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/followup-tool/followup/internal/build"
+)
 
 func runCheck(env *Env, args []string) error {
 	fs, c := newFlags("check", "", env)
@@ -11,13 +15,16 @@ func runCheck(env *Env, args []string) error {
 	if err := noArgs(fs, pos); err != nil {
 		return err
 	}
-	l, err := load(env, c)
+	opt, err := options(env, c, false)
 	if err != nil {
 		return err
 	}
-	if errs := renderAll(l); len(errs) > 0 {
-		return errs.Err()
+	// The same pipeline as build, into nothing: whatever build would
+	// reject is reported here first.
+	res, err := build.Check(opt)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(env.Stdout, "%d applications, %d open actions, no problems\n", len(l.Apps), len(l.Plan.Actions))
+	fmt.Fprintf(env.Stdout, "%s, %s, no problems\n", plural(len(res.Project.Apps), "application"), plural(len(res.Plan.Actions), "open action"))
 	return nil
 }

@@ -50,6 +50,7 @@ func init() {
 		{"build", "write the site to public/, atomically (--public for the open web)", runBuild},
 		{"serve", "build, serve on 127.0.0.1, rebuild on save and reload the browser (--port)", runServe},
 		{"init", "start a new search in DIR: settings, an example, a GitHub Pages workflow", runInit},
+		{"theme", "copy the default theme into layouts/ to edit it (your files are kept)", runTheme},
 	}
 }
 

@@ -4,13 +4,14 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/followup-tool/followup/internal/site"
 	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"github.com/followup-tool/followup/internal/site"
 
 	"github.com/followup-tool/followup/internal/build"
 	"github.com/followup-tool/followup/internal/config"
@@ -21,7 +22,7 @@ import (
 
 // debounce gathers one save's events (they spread under 1 ms) and a
 // checkout's hundreds into one rebuild, well inside the 50 ms budget from
-// save to reload (notes/libraries.md §4).
+// save to reload.
 const debounce = 10 * time.Millisecond
 
 func runServe(env *Env, args []string) error {
@@ -98,7 +99,8 @@ func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serv
 	return serve.New(func(now time.Time) (serve.Site, error) {
 		o := opt
 		o.Now = now
-		return build.Files(o)
+		files, _, err := build.Files(o)
+		return files, err
 	}, clock), nil
 }
 

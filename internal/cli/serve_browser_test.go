@@ -16,6 +16,9 @@ import (
 // TestServeReloadsTheOpenPage: in Debian's Chromium, the page that is open
 // reloads by itself after a save, through the Server-Sent Events stream.
 func TestServeReloadsTheOpenPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the browser suite runs without it")
+	}
 	path := "/usr/bin/chromium"
 	if p := os.Getenv("FOLLOWUP_CHROMIUM"); p != "" {
 		path = p

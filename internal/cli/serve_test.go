@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"github.com/followup-tool/followup/internal/build"
-	"github.com/followup-tool/followup/internal/serve"
 	"io"
 	"net/http"
 	"os"
@@ -14,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/followup-tool/followup/internal/build"
+	"github.com/followup-tool/followup/internal/serve"
 )
 
 const appFile = `---
@@ -223,7 +224,7 @@ func TestServeReusesOnlyUnchangedPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		got = s.Files()
-		want, err := build.Files(build.Options{Dir: dir, Prefix: dir, Now: now})
+		want, _, err := build.Files(build.Options{Dir: dir, Prefix: dir, Now: now})
 		if err != nil {
 			t.Fatal(err)
 		}

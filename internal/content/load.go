@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/followup-tool/followup/internal/followup"
 )
@@ -87,9 +86,6 @@ type Options struct {
 	// Cache, when set, holds the applications of an earlier load; a file
 	// whose bytes did not change is not parsed again.
 	Cache *Cache
-	// Notes, when set, renders each application's notes as its file is
-	// parsed (see followup.Application.NotesHTML).
-	Notes NotesFunc
 }
 
 // Load reads every application under content/ of fsys, in parallel, and
@@ -111,33 +107,25 @@ func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList)
 			fileErrs[i] = l
 			return
 		}
-		apps[i], fileErrs[i] = opt.Cache.parse(display, f.Slug, data, opt.DefaultTZ, opt.Notes)
+		apps[i], fileErrs[i] = opt.Cache.parse(display, f.Slug, data, opt.DefaultTZ)
 	}
+	// Files are read and parsed on every core, a few more workers than
+	// cores so that one waiting on a read does not leave a core idle.
 	var wg sync.WaitGroup
-	// More workers than cores: each waits on its file reads now and then,
-	// and another parses meanwhile. Each takes a run of neighbouring
-	// files at a time, so neighbours' data lands near each other in
-	// memory: everything after walks the applications in this order,
-	// and at 100,000 of them the heap is far bigger than the processor's
-	// cache.
-	const run = 32
-	var taken atomic.Int64
-	workers := min(2*runtime.GOMAXPROCS(0), max(len(files), 1))
-	for range workers {
+	next := make(chan int)
+	for range min(2*runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				start := int(taken.Add(run)) - run
-				if start >= len(files) {
-					return
-				}
-				for i := start; i < min(start+run, len(files)); i++ {
-					load(i)
-				}
+			for i := range next {
+				load(i)
 			}
 		}()
 	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
 	wg.Wait()
 	if opt.Prefix != "" && opt.Prefix != "." {
 		for _, e := range errs {
@@ -173,9 +161,9 @@ type cached struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{m: map[string]cached{}} }
 
-func (c *Cache) parse(display, slug string, data []byte, tz string, notes NotesFunc) (*followup.Application, followup.ErrorList) {
+func (c *Cache) parse(display, slug string, data []byte, tz string) (*followup.Application, followup.ErrorList) {
 	if c == nil {
-		return parse(display, slug, data, tz, notes)
+		return Parse(display, slug, data, tz)
 	}
 	c.mu.Lock()
 	e, ok := c.m[display]
@@ -183,7 +171,7 @@ func (c *Cache) parse(display, slug string, data []byte, tz string, notes NotesF
 	if ok && e.tz == tz && e.data == string(data) {
 		return e.app, e.errs
 	}
-	app, errs := parse(display, slug, data, tz, notes)
+	app, errs := Parse(display, slug, data, tz)
 	c.mu.Lock()
 	c.m[display] = cached{data: string(data), tz: tz, app: app, errs: errs}
 	c.mu.Unlock()

@@ -7,29 +7,17 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/followup-tool/followup/internal/followup"
 	"go.yaml.in/yaml/v4"
 )
 
-// parses numbers every parse (followup.Application.Parse).
-var parses atomic.Uint64
-
 // Parse reads one application file. path is how messages name the file,
 // slug its identity, defaultTZ the zone for files without `tz`. Every
 // problem found is returned; the application is nil when there are any.
 func Parse(path, slug string, data []byte, defaultTZ string) (*followup.Application, followup.ErrorList) {
-	return parse(path, slug, data, defaultTZ, nil)
-}
-
-// NotesFunc renders an application's notes to safe HTML, for
-// Application.NotesHTML.
-type NotesFunc func(a *followup.Application) (string, error)
-
-func parse(path, slug string, data []byte, defaultTZ string, notes NotesFunc) (*followup.Application, followup.ErrorList) {
-	p := &parser{path: path, notes: notes}
+	p := &parser{path: path}
 	app := p.parse(slug, data, defaultTZ)
 	if len(p.errs) > 0 {
 		p.errs.Sort()
@@ -40,7 +28,6 @@ func parse(path, slug string, data []byte, defaultTZ string, notes NotesFunc) (*
 
 type parser struct {
 	path      string
-	notes     NotesFunc
 	front     []byte
 	yl        *yamlLines // built on the first error
 	errs      followup.ErrorList
@@ -300,19 +287,7 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 		// A copy, so the front matter's bytes are not kept alive with
 		// every application of a big search.
 		app.Notes = bytes.Clone(body)
-		app.Parse = parses.Add(1)
 		app.Path = p.path
-		if p.notes != nil {
-			// Rendered here, on every core, while the bytes are still in
-			// the processor's cache. At 100,000 applications, rendering
-			// them with the pages instead made a third of the garbage
-			// of the page rendering, collected while the heap was at its
-			// largest. On failure the page renders them, and says why.
-			if h, err := p.notes(app); err == nil {
-				app.NotesHTML, app.Notes = h, nil
-			}
-		}
-		compact(app)
 	}
 	return app
 }

@@ -11,19 +11,13 @@ package draft
 import (
 	"bytes"
 	"fmt"
-	deflayouts "github.com/followup-tool/followup/layouts"
-	"io/fs"
-	"regexp"
-	"strconv"
+	"github.com/followup-tool/followup/layouts"
 	"strings"
 	"sync"
 	"text/template"
 
 	"github.com/followup-tool/followup/internal/followup"
 )
-
-// Dir is where overrides live in a project.
-const Dir = "layouts/drafts"
 
 // Draft is a message ready to copy.
 type Draft struct {
@@ -52,8 +46,9 @@ type Data struct {
 // Set is the parsed templates, one per kind. A build renders each draft
 // twice (the page and the feed); the set remembers what it rendered.
 type Set struct {
-	t    map[followup.Kind]*template.Template
-	done sync.Map // renderKey -> Draft
+	t       map[followup.Kind]*template.Template
+	display map[followup.Kind]string // how messages name each kind's file
+	done    sync.Map                 // renderKey -> Draft
 }
 
 // renderKey is everything a draft is made from, so a remembered draft is
@@ -69,20 +64,18 @@ type renderKey struct {
 	app                          *followup.Application
 }
 
-// Load parses the default templates and any overrides found in
-// layouts/drafts of fsys (which may be nil). prefix is prepended to paths in
-// messages.
-func Load(fsys fs.FS, prefix string) (*Set, followup.ErrorList) {
-	s := &Set{t: map[followup.Kind]*template.Template{}}
+// Load parses the draft template of every kind from the theme (the
+// project's layouts/drafts/ over the defaults) and reports every broken
+// one, at the file actually used.
+func Load(theme *layouts.Theme) (*Set, followup.ErrorList) {
+	s := &Set{t: map[followup.Kind]*template.Template{}, display: map[followup.Kind]string{}}
 	var errs followup.ErrorList
 	for _, k := range followup.Kinds {
 		name := string(k) + ".tmpl"
-		src, _ := fs.ReadFile(deflayouts.FS, "drafts/"+name)
-		display := "(default) " + name
-		if fsys != nil {
-			if b, err := fs.ReadFile(fsys, Dir+"/"+name); err == nil {
-				src, display = b, joinPath(prefix, Dir+"/"+name)
-			}
+		src, display, err := theme.ReadFile("drafts/" + name)
+		if err != nil {
+			errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "cannot read: %v", err)
+			continue
 		}
 		t, err := template.New(name).Option("missingkey=error").Parse(string(src))
 		if err == nil {
@@ -93,34 +86,13 @@ func Load(fsys fs.FS, prefix string) (*Set, followup.ErrorList) {
 			}
 		}
 		if err != nil {
-			errs = append(errs, templateError(display, err))
+			errs = append(errs, layouts.TemplateError(display, err))
 			continue
 		}
 		s.t[k] = t
+		s.display[k] = display
 	}
 	return s, errs
-}
-
-func joinPath(prefix, p string) string {
-	if prefix == "" || prefix == "." {
-		return p
-	}
-	return strings.TrimSuffix(prefix, "/") + "/" + p
-}
-
-var reLine = regexp.MustCompile(`^template: [^:]+:(\d+)(?::(\d+))?: ?(.*)$`)
-
-func templateError(path string, err error) *followup.Error {
-	msg := err.Error()
-	line, col := 1, 1
-	if m := reLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		if m[2] != "" {
-			col, _ = strconv.Atoi(m[2])
-		}
-		msg = m[3]
-	}
-	return &followup.Error{Pos: followup.Pos{Path: path, Line: line, Col: col}, Msg: msg}
 }
 
 // Render writes the draft of a. stage is the application's stage; owner
@@ -140,11 +112,15 @@ func (s *Set) Render(a *followup.Action, stage followup.Stage, owner followup.Ow
 	}
 	d := data(a, stage, owner)
 	var sub, body bytes.Buffer
-	if err := t.ExecuteTemplate(&sub, "subject", d); err != nil {
-		return Draft{}, err
+	err := t.ExecuteTemplate(&sub, "subject", d)
+	if err == nil {
+		err = t.ExecuteTemplate(&body, "body", d)
 	}
-	if err := t.ExecuteTemplate(&body, "body", d); err != nil {
-		return Draft{}, err
+	if err != nil {
+		// Placed in the template file, so check points at what to fix.
+		e := layouts.TemplateError(s.display[a.Kind], err)
+		e.Msg += " (the draft of " + a.ID + ")"
+		return Draft{}, followup.ErrorList{e}
 	}
 	out := Draft{
 		Subject: strings.Join(strings.Fields(sub.String()), " "),

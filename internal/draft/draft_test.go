@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/layouts"
 )
 
 func fixture() (*followup.Application, *followup.Round) {
@@ -20,7 +21,7 @@ func fixture() (*followup.Application, *followup.Round) {
 }
 
 func TestDrafts(t *testing.T) {
-	set, errs := Load(nil, "")
+	set, errs := Load(layouts.New(nil, ""))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -94,7 +95,7 @@ func TestOverride(t *testing.T) {
 		"layouts/drafts/nudge.tmpl":    {Data: []byte(`{{define "subject"}}Hi {{.To}}{{end}}{{define "body"}}Custom for {{.Company}}{{end}}`)},
 		"layouts/drafts/check-in.tmpl": {Data: []byte("{{define \"subject\"}}x{{end}}\n\n{{define \"body\"}}{{.Oops\n{{end}}")},
 	}
-	set, errs := Load(fsys, "proj")
+	set, errs := Load(layouts.New(fsys, "proj"))
 	if len(errs) != 1 || errs[0].Pos.Path != "proj/layouts/drafts/check-in.tmpl" || errs[0].Pos.Line != 4 {
 		t.Fatalf("want one error at proj/layouts/drafts/check-in.tmpl:4, got %v", errs)
 	}

@@ -182,16 +182,7 @@ type Application struct {
 	Contact  *Person
 	Rounds   []Round
 	Log      []LogEntry
-	Notes    []byte // markdown body: private; nil once rendered into NotesHTML
-	// NotesHTML is Notes rendered to safe HTML while the file was parsed
-	// (content.Options.Notes, set by private builds); empty when it was not.
-	// Only that renderer ever sets it: it is written into pages as is.
-	NotesHTML string
-	// Parse is distinct for every parse of a file, and the same while a
-	// parse is reused (content.Cache): it tells an unchanged application
-	// from a changed one without comparing pointers, whose addresses the
-	// allocator reuses.
-	Parse uint64
+	Notes    []byte // markdown body: private
 }
 
 // LatestRound is the round with the latest start, or nil.

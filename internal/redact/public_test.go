@@ -87,7 +87,7 @@ var now = time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
 // location and the site title, without the names the people.
 func TestPublicBuildPublishesNoSecret(t *testing.T) {
 	dir := project(t, config)
-	files, err := build.Files(build.Options{Dir: dir, Now: now, Public: true, FeedKey: "key-of-16-chars!"})
+	files, _, err := build.Files(build.Options{Dir: dir, Now: now, Public: true, FeedKey: "key-of-16-chars!"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestPublicBuildPublishesNoSecret(t *testing.T) {
 	}
 	// The private build of the same project shows them: the test data
 	// does hold every secret.
-	private, err := build.Files(build.Options{Dir: dir, Now: now})
+	private, _, err := build.Files(build.Options{Dir: dir, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestPublicBuildPublishesNoSecret(t *testing.T) {
 func TestPublicNames(t *testing.T) {
 	dir := project(t, config+"\n") // keep the order: public_names is a top-level key
 	os.WriteFile(filepath.Join(dir, "followup.toml"), []byte("public_names = true\n"+config), 0o644)
-	files, err := build.Files(build.Options{Dir: dir, Now: now, Public: true, FeedKey: "key-of-16-chars!"})
+	files, _, err := build.Files(build.Options{Dir: dir, Now: now, Public: true, FeedKey: "key-of-16-chars!"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -127,7 +127,7 @@ func application(a *followup.Application, names bool) *followup.Application {
 	p.Role = Text(a.Role)
 	p.Location = Text(a.Location)
 	p.Posting = Posting(a.Posting)
-	p.Notes, p.NotesHTML = nil, ""
+	p.Notes = nil
 	label := labeller(names)
 	if a.Contact != nil {
 		c := person(*a.Contact, names, Contact)

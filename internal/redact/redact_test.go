@@ -64,7 +64,7 @@ func TestPublicNumbering(t *testing.T) {
 			{Where: "call +1 617 555 0102", Interviewers: []followup.Interviewer{iv("Bo Chan"), iv(" lee park ")}},
 		},
 		Log:   []followup.LogEntry{{Heard: "they said 20% below", Note: "me@x.example"}, {Sent: followup.CheckIn}},
-		Notes: []byte("# secret"), NotesHTML: "<h1>secret</h1>",
+		Notes: []byte("# secret"),
 	}
 	got := Public([]*followup.Application{a}, false)[0]
 	var labels []string
@@ -88,7 +88,7 @@ func TestPublicNumbering(t *testing.T) {
 	if got.Log[0].Heard != Heard || got.Log[0].Note != "" || got.Log[1].Heard != "" {
 		t.Errorf("log %+v", got.Log)
 	}
-	if got.Notes != nil || got.NotesHTML != "" {
+	if got.Notes != nil {
 		t.Error("notes kept")
 	}
 	// The loaded application is left whole (serve keeps it).

@@ -4,7 +4,8 @@
 // the same plan on every machine.
 //
 // Each rule lives in its own file and cites the seed it comes from
-// (../shared/seeds, numbered 000 to 004):
+// (the advice articles and forum thread that docs/rules.md names, numbered
+// 000 to 004):
 //
 //	thankyou.go    thank-you to every interviewer of every round, within 24
 //	               hours of the round's end; letters posted the same day

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
-	"github.com/followup-tool/followup/internal/ordered"
 )
 
 // Status is what the plan says about one application.
@@ -33,24 +32,23 @@ type Result struct {
 func Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Result {
 	res := &Result{Now: now, Status: make(map[string]*Status, len(apps))}
 	past := make([]*followup.Application, len(apps))
-	ordered.For(len(apps), func(i int) {
+	for i := range apps {
 		past[i] = asOf(apps[i], followup.DateOf(now.In(apps[i].Loc)))
-	})
+	}
 	accepts := acceptances(past)
-	// Each application is planned on its own (the acceptances are all
-	// they share), so on every core; the results are joined in order.
+	// Each application is planned on its own: the acceptances are all
+	// they share.
 	type planned struct {
 		actions    []followup.Action
 		interviews []followup.Interview
 		status     *Status
 	}
 	out := make([]planned, len(past))
-	ordered.For(len(past), func(i int) {
-		a := past[i]
+	for i, a := range past {
 		p := &planner{app: a, pol: pol, now: now, today: followup.DateOf(now.In(a.Loc))}
 		p.plan(accepts)
 		out[i] = planned{p.actions, interviews(a), p.status()}
-	})
+	}
 	nActions, nInterviews := 0, 0
 	for i := range out {
 		nActions += len(out[i].actions)

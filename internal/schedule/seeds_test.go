@@ -6,7 +6,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
-// The situations of the seeds (../shared/seeds), played through the engine
+// The situations of the sources (docs/rules.md names them), played through the engine
 // at the moments that matter.
 
 // Seed 000 (forum thread): an interview that went well; the interviewer

@@ -166,7 +166,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // events streams one "reload" event per change, and the current state on
 // connect, so a tab that missed an event while reconnecting still catches
-// up (notes/libraries.md §5).
+// up.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // a server WriteTimeout would cut the stream

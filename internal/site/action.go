@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -52,7 +51,7 @@ type DraftView struct {
 	Mail    bool   // sent by email: the page offers a mailto: link
 }
 
-func (r *renderer) action(a *followup.Action, order int) (ActionView, error) {
+func (r *Site) action(a *followup.Action, order int) (ActionView, error) {
 	loc := a.App.Loc
 	v := ActionView{
 		ID:       a.ID,
@@ -96,7 +95,7 @@ func (r *renderer) action(a *followup.Action, order int) (ActionView, error) {
 	}
 	d, err := r.in.Drafts.Render(a, stage, r.in.Config.Owner)
 	if err != nil {
-		return v, fmt.Errorf("draft for %s: %w", a.ID, err)
+		return v, err
 	}
 	v.Draft = &DraftView{Subject: d.Subject, Body: d.Body, Mail: a.Channel == followup.Email}
 	if a.To != nil {

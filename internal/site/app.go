@@ -39,7 +39,7 @@ type AppView struct {
 	Rounds      []RoundView
 	History     []Event       // what was sent and heard, oldest first
 	Actions     []ActionView  // open actions, by due moment
-	Notes       template.HTML // the notes rendered safely; empty in public builds
+	Notes       template.HTML // the notes rendered safely (Site.Page fills them); empty in public builds
 	Feed        string        // this application's calendar, relative to its page; empty in public builds
 }
 
@@ -99,7 +99,7 @@ func longDay(d followup.Date) string {
 	return d.Noon().Format("Mon Jan 2, 2006")
 }
 
-func (r *renderer) appPage(a *followup.Application) (*AppPage, error) {
+func (r *Site) appPage(a *followup.Application) (*AppPage, error) {
 	public := r.in.Config.Public
 	root := rootOf(a.Slug)
 	st := r.status(a)
@@ -135,14 +135,6 @@ func (r *renderer) appPage(a *followup.Application) (*AppPage, error) {
 	v.History = history(a, now, public)
 	if !public {
 		v.Feed = "calendar.ics"
-		h := a.NotesHTML // made by RenderNotes while the file was parsed
-		if h == "" {
-			var err error
-			if h, err = RenderNotes(a); err != nil {
-				return nil, fmt.Errorf("%s: notes: %w", a.Path, err)
-			}
-		}
-		v.Notes = template.HTML(h)
 	}
 	title := a.Company
 	if a.Role != "" {
@@ -151,23 +143,13 @@ func (r *renderer) appPage(a *followup.Application) (*AppPage, error) {
 	return &AppPage{Page: r.page(title, root), App: v}, nil
 }
 
-// RenderNotes renders an application's notes as its page shows them; a
-// build hands it to content.Options.Notes.
-func RenderNotes(a *followup.Application) (string, error) {
-	if len(strings.TrimSpace(string(a.Notes))) == 0 {
-		return "", nil
-	}
-	h, err := Markdown(a.Notes, idPrefix(a.Slug))
-	return string(h), err
-}
-
 // idPrefix starts the ids of a page's notes: "note-" plus the slug, so a
 // note's "# Questions" cannot take the id of a part of the page.
 func idPrefix(slug string) string {
 	return "note-" + followup.Slugify(slug) + "-"
 }
 
-func (r *renderer) round(a *followup.Application, rd *followup.Round, now time.Time) RoundView {
+func (r *Site) round(a *followup.Application, rd *followup.Round, now time.Time) RoundView {
 	start, end := rd.Start(a.Loc), rd.End(a.Loc)
 	when := start.Format("Mon Jan 2, 2006, 15:04") + "–" + end.Format("15:04 MST")
 	if followup.DateOf(start) != followup.DateOf(end) {

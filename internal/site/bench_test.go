@@ -14,44 +14,35 @@ func BenchmarkRenderPage(b *testing.B) {
 	in := benchInput(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Render(in, func(string, []byte) error { return nil }); err != nil {
+		if err := renderSite(in, func(string, []byte) error { return nil }); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkAppPage renders one application's page as a build does for
-// each application once the layouts are parsed and the actions made: its
-// view, its notes through goldmark, and the HTML.
+// BenchmarkAppPage renders one application's page as a build does once
+// the site is prepared: its view, its notes through goldmark, and the
+// HTML.
 func BenchmarkAppPage(b *testing.B) {
-	r := prepared(b, benchInput(b))
+	in := benchInput(b)
+	in.Feeds = feedNames(in.Config)
+	s, err := New(in)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.appPageBytes(r.apps[0]); err != nil {
+		if _, err := s.Page(s.Apps()[0]); err != nil {
 			b.Fatal(err)
 		}
 	}
-}
-
-// prepared is a renderer of in with the layouts loaded, as Render makes.
-func prepared(tb testing.TB, in Input) *renderer {
-	tb.Helper()
-	l, errs := loadLayouts(in.FS, "")
-	if len(errs) > 0 {
-		tb.Fatal(errs)
-	}
-	r := &renderer{in: in, l: l, loc: siteZone(in.Config.Timezone)}
-	if err := r.prepare(); err != nil {
-		tb.Fatal(err)
-	}
-	return r
 }
 
 func benchInput(b *testing.B) Input {
 	p := load(b, benchFS)
 	now := mustTime(b, "2026-11-21T09:00:00-05:00")
 	plan := schedule.Plan(p.Apps, p.Config.Policy, now)
-	return Input{Config: p.Config, Apps: p.Apps, Plan: plan, Drafts: p.Drafts, FS: p.FS}
+	return Input{Config: p.Config, Apps: p.Apps, Plan: plan, Drafts: p.Drafts, Theme: p.Theme}
 }
 
 var benchFS = fstest.MapFS{

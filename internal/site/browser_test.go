@@ -2,11 +2,12 @@ package site
 
 // Browser tests: the built site in a real Chromium (Debian's
 // /usr/bin/chromium) driven by chromedp. chromedp's API changes often
-// (notes/libraries.md §6), so every use of it goes through the helpers at
+//, so every use of it goes through the helpers at
 // the top of this file.
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -45,6 +46,10 @@ func chromiumPath() string {
 // runBrowserTests starts one Chromium for the package's tests, runs them
 // and stops it.
 func runBrowserTests(m *testing.M) int {
+	flag.Parse()
+	if testing.Short() {
+		return m.Run() // newTab skips
+	}
 	path := chromiumPath()
 	if path == "" {
 		browserSkip = "no Chromium at /usr/bin/chromium (apt-get install chromium, or set FOLLOWUP_CHROMIUM)"
@@ -82,6 +87,9 @@ type tab struct {
 
 func newTab(t *testing.T) *tab {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: the browser suite runs without it")
+	}
 	if browserCtx == nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI is set and the browser tests cannot run: %s", browserSkip)

@@ -1,17 +1,14 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
-	"html/template"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
-	"github.com/followup-tool/followup/internal/ordered"
 	"github.com/followup-tool/followup/internal/schedule"
 )
 
@@ -30,11 +27,6 @@ type IndexPage struct {
 	ClosedRows  []Row
 	ClosedCount int
 	ClosedPage  bool // this is closed.html: Rows are the closed applications
-
-	// Table is base.html's "pipeline-table" block for Rows, made before
-	// the page (on every core: at 10,000 applications it is thousands of
-	// rows). Each Bucket's HTML is its "action" blocks, likewise.
-	Table template.HTML
 }
 
 // BigSearch is the size above which closed applications get their own page
@@ -51,7 +43,6 @@ type Bucket struct {
 	Label   string // "Overdue", "Today", …
 	Empty   string // what to say when nothing is in it
 	Actions []ActionView
-	HTML    template.HTML // the "action" block of each of Actions
 }
 
 // StageGroup is the applications in one stage.
@@ -141,7 +132,7 @@ func stageOrder(s followup.Stage) int {
 	return len(followup.Stages)
 }
 
-func (r *renderer) indexPage() *IndexPage {
+func (r *Site) indexPage() *IndexPage {
 	p := &IndexPage{Page: r.page(r.in.Config.Title, ""), Open: len(r.actions)}
 	for _, b := range bucketNames {
 		bk := Bucket{Name: b.name, Label: b.label, Empty: b.empty}
@@ -254,7 +245,7 @@ func (r *renderer) indexPage() *IndexPage {
 }
 
 // status is the plan's word on a, never nil.
-func (r *renderer) status(a *followup.Application) *schedule.Status {
+func (r *Site) status(a *followup.Application) *schedule.Status {
 	if st := r.in.Plan.Status[a.Slug]; st != nil {
 		return st
 	}
@@ -264,7 +255,7 @@ func (r *renderer) status(a *followup.Application) *schedule.Status {
 // funnel counts how far applications got: every application was applied
 // to; interviewed means a round has started; offer means an offer (or an
 // acceptance) was recorded.
-func (r *renderer) funnel() Funnel {
+func (r *Site) funnel() Funnel {
 	now := r.in.Plan.Now
 	counts := make([]int, 4)
 	for _, a := range r.apps {
@@ -332,7 +323,7 @@ func pct(n, of int) string {
 // before the next round. An interview followed by another round without a
 // recorded reply is left out (the invitation was not written down), and
 // so is one still waiting.
-func (r *renderer) response() Response {
+func (r *Site) response() Response {
 	now := r.in.Plan.Now
 	var days []int
 	res := Response{Total: len(r.apps)}
@@ -375,58 +366,4 @@ func (r *renderer) response() Response {
 	}
 	res.QuietPct = pct(res.Quiet, res.Total)
 	return res
-}
-
-// fragments fills the Buckets' HTML and the Table of p: written directly
-// when base.html is the default (see fast.go), else through its
-// "action" and "pipeline-table" blocks.
-func (r *renderer) fragments(p *IndexPage, page string) error {
-	t := r.l.index
-	if p.ClosedPage {
-		t = r.l.closed
-	}
-	exec := func(name string, data any) ([]byte, error) {
-		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, name, data); err != nil {
-			return nil, r.l.execError(page, err)
-		}
-		return b.Bytes(), nil
-	}
-	for bi := range p.Agenda {
-		if p.ClosedPage {
-			break // the index's, shared
-		}
-		acts := p.Agenda[bi].Actions
-		cards := make([][]byte, len(acts))
-		errs := make([]error, len(acts))
-		ordered.For(len(acts), func(i int) {
-			if r.l.fastBase {
-				cards[i] = cardHTML(&acts[i])
-			} else {
-				cards[i], errs[i] = exec("action", acts[i])
-			}
-		})
-		if err := firstError(errs); err != nil {
-			return err
-		}
-		p.Agenda[bi].HTML = template.HTML(bytes.Join(cards, nil))
-	}
-	if !r.l.fastBase {
-		b, err := exec("pipeline-table", p)
-		p.Table = template.HTML(b)
-		return err
-	}
-	rows := make([][]byte, len(p.Rows))
-	ordered.For(len(p.Rows), func(i int) { rows[i] = rowHTML(i, &p.Rows[i]) })
-	p.Table = template.HTML(tableHTML(p, rows))
-	return nil
-}
-
-func firstError(errs []error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -21,9 +21,9 @@ var prefixAttr = []byte("followup-id-prefix")
 
 // md renders notes. The renderer is goldmark's safe default: raw HTML is
 // dropped and javascript:, vbscript: and data: (except images) links become
-// empty. Never add html.WithUnsafe(): it turns the URL filter off as well
-// (notes/libraries.md §2). The Typographer is for notes only; drafts and
-// mailto: bodies stay plain text.
+// empty. Never add html.WithUnsafe(): it turns the URL filter off as well.
+// The Typographer is for notes only; drafts and mailto: bodies stay plain
+// text.
 var md = goldmark.New(
 	goldmark.WithExtensions(
 		extension.GFM,

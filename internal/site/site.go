@@ -3,24 +3,18 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"github.com/followup-tool/followup/internal/ordered"
 	"html/template"
-	"io/fs"
 	"path"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/followup-tool/followup/internal/calendar"
 	"github.com/followup-tool/followup/internal/draft"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/zone"
+	"github.com/followup-tool/followup/layouts"
 )
-
-// Emit receives one output file: a slash-separated path relative to the
-// site's root, and its bytes. Render calls it in a fixed order.
-type Emit func(path string, data []byte) error
 
 // Input is everything a site is made from.
 type Input struct {
@@ -28,19 +22,15 @@ type Input struct {
 	Apps   []*followup.Application
 	Plan   *schedule.Result
 	Drafts *draft.Set
-	FS     fs.FS  // the project root, for layouts/ overrides; nil for the defaults only
-	Prefix string // how messages name the project root (the --source flag)
-	Memo   *Memo  // pages of an earlier render to reuse (serve); nil renders all
+	Theme  *layouts.Theme // the pages, stylesheet and script; nil for the defaults
+	Feeds  FeedNames      // the calendar feeds' file names
+	Memo   *Memo          // pages of an earlier render to reuse (serve); nil renders all
+}
 
-	// PerApp makes further files of an application (its calendar feed),
-	// in the same parallel pass as its page; it must be safe to call
-	// from several goroutines. May be nil.
-	PerApp func(a *followup.Application) ([]Output, error)
-
-	// Buffers, when set (and Memo is not), lends the buffers application
-	// pages are written into; the emitter gives each page back with
-	// Buffers.Return once it is written out, and must not keep it.
-	Buffers *Buffers
+// FeedNames are the calendar feeds' file names, as the build writes them.
+type FeedNames struct {
+	Local     string // this build's whole-search feed, at the site's root
+	Published string // the feed the published (public) site has, when base_url and a feed key are set; else ""
 }
 
 // Page is what every page shares.
@@ -54,130 +44,54 @@ type Page struct {
 	Feed     *Feed  // the subscribe box; nil when there is nothing to subscribe to
 }
 
-// Render writes the whole site through emit: style.css, site.js, each
-// application's page in slug order (each followed by what in.PerApp
-// makes for it), then index.html and closed.html.
-//
-// The pages are rendered on every core and emitted in order; the index,
-// one big page, is rendered beside them rather than before them.
-func Render(in Input, emit Emit) error {
-	l, errs := loadLayouts(in.FS, in.Prefix)
-	if len(errs) > 0 {
-		return errs.Err()
-	}
+// Site is a search ready to be rendered: the layouts parsed and the
+// action views made, with their drafts, once for every page.
+type Site struct {
+	in      Input
+	l       *parsedLayouts
+	loc     *time.Location // the site's zone, for the build's moment
+	apps    []*followup.Application
+	actions []ActionView            // every open action, in plan order
+	byApp   map[string][]ActionView // slug -> its actions, in plan order
+	index   *IndexPage              // made on first use: index.html and closed.html share it
+}
+
+// New parses the layouts and prepares the views. A broken layout or
+// draft template comes back as a followup.ErrorList at the file used.
+func New(in Input) (*Site, error) {
 	if in.Plan == nil {
-		return fmt.Errorf("site: no plan")
+		return nil, fmt.Errorf("site: no plan")
 	}
-	if in.Memo != nil {
-		in.Buffers = nil // the memo keeps the pages it is given
+	l, errs := loadLayouts(in.Theme)
+	if len(errs) > 0 {
+		return nil, errs.Err()
 	}
-	r := &renderer{in: in, l: l, loc: siteZone(in.Config.Timezone)}
+	r := &Site{in: in, l: l, loc: siteZone(in.Config.Timezone)}
 	if err := r.prepare(); err != nil {
-		return err
+		return nil, err
 	}
-	if err := emit("style.css", l.style); err != nil {
-		return err
-	}
-	if err := emit("site.js", l.script); err != nil {
-		return err
-	}
-	type page struct {
-		name string
-		data []byte
-	}
-	var index []page
-	var indexErr error
-	indexDone := make(chan struct{})
-	go func() {
-		defer close(indexDone)
-		idx := r.indexPage()
-		closed := *idx
-		if err := r.fragments(idx, "index.html"); err != nil {
-			indexErr = err
-			return
-		}
-		b, err := r.execute(l.index, "index.html", idx)
-		if err != nil {
-			indexErr = err
-			return
-		}
-		index = append(index, page{"index.html", b})
-		if idx.ClosedCount > 0 {
-			closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
-			closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
-			if err := r.fragments(&closed, "closed.html"); err != nil {
-				indexErr = err
-				return
-			}
-			b, err := r.execute(l.closed, "closed.html", &closed)
-			if err != nil {
-				indexErr = err
-				return
-			}
-			index = append(index, page{"closed.html", b})
-		}
-	}()
-	err := ordered.Each(len(r.apps), func(i int) ([]page, error) {
-		a := r.apps[i]
-		b, err := r.appPageBytes(a)
-		if err != nil {
-			return nil, err
-		}
-		out := []page{{a.Slug + "/index.html", b}}
-		if in.PerApp != nil {
-			more, err := in.PerApp(a)
-			if err != nil {
-				return nil, err
-			}
-			for _, o := range more {
-				out = append(out, page{o.Name, o.Data})
-			}
-		}
-		return out, nil
-	}, func(i int, out []page) error {
-		for _, o := range out {
-			if err := emit(o.name, o.data); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	<-indexDone
-	if err != nil {
-		return err
-	}
-	if indexErr != nil {
-		return indexErr
-	}
-	for _, o := range index {
-		if err := emit(o.name, o.data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return r, nil
 }
 
-// Output is one more file of the site.
-type Output struct {
-	Name string // slash-separated, relative to the site's root
-	Data []byte
-}
+// Apps are the applications in the order of their pages: by slug.
+func (r *Site) Apps() []*followup.Application { return r.apps }
 
-// appPageBytes is <slug>/index.html, from the memo when nothing it shows
-// has changed.
-func (r *renderer) appPageBytes(a *followup.Application) ([]byte, error) {
-	in := r.in
-	var key string
-	if in.Memo != nil {
-		views := r.byApp[a.Slug]
-		acts := make([]followup.Action, 0, len(views))
-		orders := make([]int, 0, len(views))
-		for _, v := range views {
-			acts = append(acts, in.Plan.Actions[v.Order])
-			orders = append(orders, v.Order)
-		}
-		key = in.Memo.Fingerprint(a, r.status(a), acts, orders, in.Plan.Now)
-		if b, ok := in.Memo.Get(a.Slug+"/index.html", key); ok {
+// Style is style.css.
+func (r *Site) Style() []byte { return r.l.style }
+
+// Script is site.js.
+func (r *Site) Script() []byte { return r.l.script }
+
+// PageName is where an application's page goes.
+func PageName(slug string) string { return slug + "/index.html" }
+
+// Page renders <slug>/index.html. With a memo, a page whose data are
+// those of last time is not made again.
+func (r *Site) Page(a *followup.Application) ([]byte, error) {
+	var data any
+	if r.in.Memo != nil {
+		data = pageData{App: a, Status: *r.status(a), Actions: r.byApp[a.Slug], Now: r.in.Plan.Now, Public: r.in.Config.Public, Feeds: r.in.Feeds}
+		if b, ok := r.in.Memo.Get(PageName(a.Slug), data); ok {
 			return b, nil
 		}
 	}
@@ -185,23 +99,108 @@ func (r *renderer) appPageBytes(a *followup.Application) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b []byte
-	if r.l.fastApp {
-		b = in.Buffers.Lend(appPageHTML(p, in.Buffers.Get()))
-	} else if b, err = r.execute(r.l.app, "application.html", p); err != nil {
+	if !r.in.Config.Public {
+		if p.App.Notes, err = r.notes(a); err != nil {
+			return nil, err
+		}
+	}
+	b, err := r.execute(r.l.app, "application.html", p)
+	if err != nil {
 		return nil, err
 	}
-	in.Memo.Put(a.Slug+"/index.html", key, b)
+	r.in.Memo.Put(PageName(a.Slug), data, b)
 	return b, nil
 }
 
-type renderer struct {
-	in      Input
-	l       *layouts
-	loc     *time.Location // the site's zone, for the build's moment
-	apps    []*followup.Application
-	actions []ActionView            // every open action, in plan order
-	byApp   map[string][]ActionView // slug -> its actions, in plan order
+// pageData is what an application's page is made from, besides the
+// memo's generation: the application as parsed, the plan's word on it,
+// its open actions with their drafts, and the moment.
+type pageData struct {
+	App     *followup.Application
+	Status  schedule.Status
+	Actions []ActionView
+	Now     time.Time
+	Public  bool
+	Feeds   FeedNames
+}
+
+// indexData is what index.html and closed.html are made from.
+type indexData struct {
+	Apps     []*followup.Application
+	Statuses []schedule.Status
+	Actions  []ActionView
+	Now      time.Time
+	Public   bool
+	Feeds    FeedNames
+}
+
+func (r *Site) indexData() any {
+	if r.in.Memo == nil {
+		return nil
+	}
+	d := indexData{Apps: r.apps, Actions: r.actions, Now: r.in.Plan.Now, Public: r.in.Config.Public, Feeds: r.in.Feeds}
+	d.Statuses = make([]schedule.Status, len(r.apps))
+	for i, a := range r.apps {
+		d.Statuses[i] = *r.status(a)
+	}
+	return d
+}
+
+// notes renders an application's notes to HTML, as its page shows them.
+func (r *Site) notes(a *followup.Application) (template.HTML, error) {
+	if len(bytes.TrimSpace(a.Notes)) == 0 {
+		return "", nil
+	}
+	h, err := Markdown(a.Notes, idPrefix(a.Slug))
+	if err != nil {
+		return "", fmt.Errorf("%s: notes: %w", a.Path, err)
+	}
+	return h, nil
+}
+
+// Index renders index.html: the agenda and the pipeline.
+func (r *Site) Index() ([]byte, error) {
+	data := r.indexData()
+	if b, ok := r.in.Memo.Get("index.html", data); ok {
+		return b, nil
+	}
+	b, err := r.execute(r.l.index, "index.html", r.indexView())
+	if err == nil {
+		r.in.Memo.Put("index.html", data, b)
+	}
+	return b, err
+}
+
+// Closed renders closed.html, the closed applications of a big search;
+// nil when the index shows them all.
+func (r *Site) Closed() ([]byte, error) {
+	data := r.indexData()
+	if b, ok := r.in.Memo.Get("closed.html", data); ok {
+		return b, nil
+	}
+	b, err := r.closed()
+	if err == nil {
+		r.in.Memo.Put("closed.html", data, b)
+	}
+	return b, err
+}
+
+func (r *Site) closed() ([]byte, error) {
+	idx := r.indexView()
+	if idx.ClosedCount == 0 {
+		return nil, nil
+	}
+	closed := *idx
+	closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
+	closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
+	return r.execute(r.l.closed, "closed.html", &closed)
+}
+
+func (r *Site) indexView() *IndexPage {
+	if r.index == nil {
+		r.index = r.indexPage()
+	}
+	return r.index
 }
 
 // siteZone is the configured zone; config has already reported a bad one.
@@ -214,24 +213,17 @@ func siteZone(name string) *time.Location {
 
 // prepare sorts the applications and makes the action views once, with
 // their drafts: both pages show them.
-func (r *renderer) prepare() error {
+func (r *Site) prepare() error {
 	r.apps = append([]*followup.Application(nil), r.in.Apps...)
 	sort.Slice(r.apps, func(i, j int) bool { return r.apps[i].Slug < r.apps[j].Slug })
 	r.byApp = map[string][]ActionView{}
 	acts := r.in.Plan.Actions
-	views := make([]ActionView, len(acts))
-	errs := make([]error, len(acts))
-	// Views and their drafts on every core: 20,000 open actions at
-	// 100,000 applications took 0.2 s on one.
-	ordered.For(len(acts), func(i int) {
-		views[i], errs[i] = r.action(&acts[i], i)
-	})
 	r.actions = make([]ActionView, 0, len(acts))
 	for i := range acts {
-		if errs[i] != nil {
-			return errs[i]
+		v, err := r.action(&acts[i], i)
+		if err != nil {
+			return err
 		}
-		v := views[i]
 		r.byApp[acts[i].App.Slug] = append(r.byApp[acts[i].App.Slug], v)
 		v.Link = hrefTo("", acts[i].App.Slug) + "#" + v.Anchor
 		r.actions = append(r.actions, v)
@@ -239,7 +231,7 @@ func (r *renderer) prepare() error {
 	return nil
 }
 
-func (r *renderer) page(title, root string) Page {
+func (r *Site) page(title, root string) Page {
 	now := r.in.Plan.Now.In(r.loc)
 	return Page{
 		Site:     r.in.Config.Title,
@@ -261,56 +253,12 @@ func rootOf(dir string) string {
 	return strings.Repeat("../", strings.Count(dir, "/")+1)
 }
 
-func (r *renderer) execute(t *template.Template, name string, data any) ([]byte, error) {
-	if p, ok := data.(*IndexPage); ok && len(p.Table) > 64<<10 {
-		return r.executeIndex(t, name, p)
-	}
+func (r *Site) execute(t *template.Template, name string, data any) ([]byte, error) {
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "base.html", data); err != nil {
 		return nil, r.l.execError(name, err)
 	}
 	return b.Bytes(), nil
-}
-
-// tableMark stands in for a big index's table while its page is
-// executed. html/template writes a NUL of the user's text as U+FFFD, so
-// the mark can only come from the layout's own {{.Table}}.
-const tableMark = "\x00followup:table\x00"
-
-// executeIndex executes an index page whose table is big (4 MB at 10,000
-// applications) with a mark in the table's place, and puts the table
-// there afterwards. text/template prints a value through fmt, which
-// copied the table into a buffer of its own before the page's; the page
-// is now copied together once. A layout that shows the table other than
-// once is executed the plain way.
-func (r *renderer) executeIndex(t *template.Template, name string, p *IndexPage) ([]byte, error) {
-	table := p.Table
-	p.Table = tableMark
-	var b bytes.Buffer
-	n := 64 << 10
-	for _, bk := range p.Agenda {
-		n += len(bk.HTML)
-	}
-	b.Grow(n)
-	err := t.ExecuteTemplate(&b, "base.html", p)
-	p.Table = table
-	if err != nil {
-		return nil, r.l.execError(name, err)
-	}
-	page := b.Bytes()
-	i := bytes.Index(page, []byte(tableMark))
-	if i < 0 || bytes.Contains(page[i+len(tableMark):], []byte(tableMark)) {
-		var b bytes.Buffer
-		b.Grow(len(page) + len(table))
-		if err := t.ExecuteTemplate(&b, "base.html", p); err != nil {
-			return nil, r.l.execError(name, err)
-		}
-		return b.Bytes(), nil
-	}
-	out := make([]byte, 0, len(page)-len(tableMark)+len(table))
-	out = append(out, page[:i]...)
-	out = append(out, table...)
-	return append(out, page[i+len(tableMark):]...), nil
 }
 
 // Feed is the subscribe box: where the calendar feed is and how to add it.
@@ -329,16 +277,16 @@ type Feed struct {
 // the public page would give it away. The owner finds it in the box of
 // their private build instead, which shows the published feed's address
 // when base_url and a feed key are set.
-func (r *renderer) feed(root string) *Feed {
+func (r *Site) feed(root string) *Feed {
 	cfg := r.in.Config
 	if cfg.Public {
 		return nil
 	}
-	name := calendar.FeedName(false, "")
-	if cfg.BaseURL != "" && cfg.FeedKey != "" {
-		name = calendar.FeedName(true, cfg.FeedKey)
+	name := r.in.Feeds.Local
+	if cfg.BaseURL != "" && r.in.Feeds.Published != "" {
+		name = r.in.Feeds.Published
 	}
-	f := &Feed{Name: name, URL: root + name, Local: root + calendar.FeedName(false, "")}
+	f := &Feed{Name: name, URL: root + name, Local: root + r.in.Feeds.Local}
 	if cfg.BaseURL != "" {
 		f.URL = cfg.BaseURL + name
 		f.Absolute = true

@@ -14,13 +14,12 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/followup-tool/followup/internal/followup"
-	"github.com/followup-tool/followup/internal/project"
 	"github.com/followup-tool/followup/internal/schedule"
 )
 
 // sample is the repository's sample search when there is one (the richest
 // content), else the fixture.
-func sample(t *testing.T) *project.Project {
+func sample(t *testing.T) *project {
 	t.Helper()
 	root := filepath.Join("..", "..")
 	if _, err := os.Stat(filepath.Join(root, "content")); err == nil {
@@ -191,7 +190,7 @@ func bucketAt(a *followup.Action, now time.Time) bool {
 
 // draftPage finds an application page of the sample with an email
 // action and a recipient address, and the action's draft.
-func draftPage(t *testing.T, p *project.Project, now time.Time) (slug, id, subject, body string) {
+func draftPage(t *testing.T, p *project, now time.Time) (slug, id, subject, body string) {
 	t.Helper()
 	plan := schedule.Plan(p.Apps, p.Config.Policy, now)
 	for i := range plan.Actions {

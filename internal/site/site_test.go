@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
-	"github.com/followup-tool/followup/internal/project"
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/zone/zonetest"
 	"github.com/rogpeppe/go-internal/txtar"
@@ -27,7 +26,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 func TestMain(m *testing.M) {
 	// Go's own zone data, so goldens agree on every machine
-	// (notes/libraries.md §10). Set before any zone is loaded.
+	//. Set before any zone is loaded.
 	zonetest.Pin()
 	os.Exit(runBrowserTests(m))
 }
@@ -57,9 +56,9 @@ func fixtureFS(t testing.TB) fstest.MapFS {
 	return fsys
 }
 
-func load(t testing.TB, fsys fs.FS) *project.Project {
+func load(t testing.TB, fsys fs.FS) *project {
 	t.Helper()
-	p, errs := project.Load(fsys, "", nil, nil)
+	p, errs := loadProject(fsys)
 	if len(errs) > 0 {
 		t.Fatalf("loading the project:\n%v", errs)
 	}
@@ -67,7 +66,7 @@ func load(t testing.TB, fsys fs.FS) *project.Project {
 }
 
 // build renders p at now into memory.
-func build(t testing.TB, p *project.Project, public bool, now time.Time) map[string][]byte {
+func build(t testing.TB, p *project, public bool, now time.Time) map[string][]byte {
 	t.Helper()
 	out, err := buildErr(p, public, now)
 	if err != nil {
@@ -76,16 +75,16 @@ func build(t testing.TB, p *project.Project, public bool, now time.Time) map[str
 	return out
 }
 
-func buildErr(p *project.Project, public bool, now time.Time) (map[string][]byte, error) {
+func buildErr(p *project, public bool, now time.Time) (map[string][]byte, error) {
 	cfg := p.Config
 	cfg.Public = public
 	out := map[string][]byte{}
-	err := Render(Input{
+	err := renderSite(Input{
 		Config: cfg,
 		Apps:   p.Apps,
 		Plan:   schedule.Plan(p.Apps, cfg.Policy, now),
 		Drafts: p.Drafts,
-		FS:     p.FS,
+		Theme:  p.Theme,
 	}, func(name string, data []byte) error {
 		if _, dup := out[name]; dup {
 			return fmt.Errorf("emitted twice: %s", name)
@@ -253,7 +252,7 @@ func TestUserTextIsInert(t *testing.T) {
 // privateStrings is what a public build must not contain: every email,
 // phone, note, log note, learned and heard text, and every sentence of
 // every draft.
-func privateStrings(t *testing.T, p *project.Project, now time.Time) []string {
+func privateStrings(t *testing.T, p *project, now time.Time) []string {
 	t.Helper()
 	var out []string
 	add := func(s string) {
@@ -300,7 +299,7 @@ func privateStrings(t *testing.T, p *project.Project, now time.Time) []string {
 	return out
 }
 
-func checkPublic(t *testing.T, p *project.Project, now time.Time) {
+func checkPublic(t *testing.T, p *project, now time.Time) {
 	t.Helper()
 	site := build(t, p, true, now)
 	secrets := privateStrings(t, p, now)

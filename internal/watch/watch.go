@@ -4,7 +4,7 @@
 // fsnotify does not watch recursively (fsnotify#18), so every directory is
 // added by walking, and a directory created or moved in later is walked and
 // added too, with events synthesised for the files already in it: their own
-// CREATE events were never delivered (notes/libraries.md §4). Events are
+// CREATE events were never delivered. Events are
 // gathered with a short trailing debounce, so an editor's
 // write-rename-chmod dance or a git checkout of 200 files is one batch.
 package watch

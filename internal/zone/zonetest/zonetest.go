@@ -1,6 +1,6 @@
 // Package zonetest pins the zone data tests see to Go's own copy, so
 // goldens with VTIMEZONEs and offsets agree on every machine whatever its
-// tzdata (notes/libraries.md §10). Only tests import it.
+// tzdata. Only tests import it.
 package zonetest
 
 import (

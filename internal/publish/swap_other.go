@@ -1,5 +1,5 @@
 //go:build !linux
 
-package build
+package publish
 
 func swap(tmp, out string) (string, error) { return swapRenames(tmp, out) }

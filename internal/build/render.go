@@ -1,0 +1,290 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"sync"
+
+	"github.com/followup-tool/followup/internal/calendar"
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/publish"
+	"github.com/followup-tool/followup/internal/site"
+)
+
+// render produces every file of the site through emit, in a fixed order:
+// style.css, site.js, each application's page and feed in slug order,
+// index.html, closed.html (big searches) and the whole search's feed. The
+// applications are rendered on every core; the output does not depend on
+// how the goroutines are scheduled.
+func render(res *Result, memo *site.Memo, emit publish.Emit) error {
+	cfg, plan := res.Config, res.Plan
+	feedName := calendar.FeedName(cfg.Public, cfg.FeedKey)
+	names := site.FeedNames{Local: feedName}
+	if !cfg.Public && cfg.BaseURL != "" && cfg.FeedKey != "" {
+		names.Published = calendar.FeedName(true, cfg.FeedKey)
+	}
+	s, err := site.New(site.Input{
+		Config: cfg,
+		Apps:   res.Project.Apps,
+		Plan:   plan,
+		Drafts: res.Project.Drafts,
+		Theme:  res.Project.Theme,
+		Feeds:  names,
+		Memo:   memo,
+	})
+	if err != nil {
+		return err
+	}
+	apps := s.Apps()
+	if errs := checkOutputs(apps, feedName); len(errs) > 0 {
+		return errs.Err()
+	}
+	f := newFeeds(res, feedName)
+	if err := emit("style.css", s.Style()); err != nil {
+		return err
+	}
+	if err := emit("site.js", s.Script()); err != nil {
+		return err
+	}
+	type out struct {
+		page, feed []byte
+	}
+	err = each(len(apps), func(i int) (out, error) {
+		a := apps[i]
+		page, err := s.Page(a)
+		if err != nil {
+			return out{}, err
+		}
+		feed, err := f.app(a, memo)
+		return out{page, feed}, err
+	}, func(i int, o out) error {
+		slug := apps[i].Slug
+		if err := emit(site.PageName(slug), o.page); err != nil {
+			return err
+		}
+		return emit(path.Join(slug, feedName), o.feed)
+	})
+	if err != nil {
+		return err
+	}
+	index, err := s.Index()
+	if err != nil {
+		return err
+	}
+	if err := emit("index.html", index); err != nil {
+		return err
+	}
+	closed, err := s.Closed()
+	if err != nil {
+		return err
+	}
+	if closed != nil {
+		if err := emit("closed.html", closed); err != nil {
+			return err
+		}
+	}
+	all, err := f.all(memo)
+	if err != nil {
+		return err
+	}
+	return emit(feedName, all)
+}
+
+// feeds writes the calendar feeds. A public build names them after the
+// feed key (calendar.FeedName), so they cannot be guessed, and leaves
+// drafts, emails and phone numbers out of them.
+type feeds struct {
+	res   *Result
+	opt   calendar.Options
+	draft calendar.DraftFunc
+	acts  map[string][]followup.Action    // by slug
+	ivs   map[string][]followup.Interview // by slug
+}
+
+func newFeeds(res *Result, name string) *feeds {
+	cfg, plan := res.Config, res.Plan
+	f := &feeds{
+		res: res,
+		opt: calendar.Options{
+			Name:    cfg.Title,
+			Domain:  feedDomain(cfg),
+			BaseURL: cfg.BaseURL,
+			Stamp:   plan.Now,
+			Public:  cfg.Public,
+			Zone:    cfg.Timezone,
+		},
+		acts: map[string][]followup.Action{},
+		ivs:  map[string][]followup.Interview{},
+	}
+	if !cfg.Public {
+		f.draft = func(a *followup.Action) (string, string, error) {
+			d, err := res.Project.Drafts.Render(a, plan.Status[a.App.Slug].Stage, cfg.Owner)
+			return d.Subject, d.Body, err
+		}
+	}
+	for _, a := range plan.Actions {
+		f.acts[a.App.Slug] = append(f.acts[a.App.Slug], a)
+	}
+	for _, iv := range plan.Interviews {
+		f.ivs[iv.App.Slug] = append(f.ivs[iv.App.Slug], iv)
+	}
+	return f
+}
+
+// app is an application's own feed. With a memo, it is written again
+// only when the data it is made from changed.
+func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
+	o := f.opt
+	o.Name = f.res.Config.Title + ": " + a.Company
+	acts, ivs := f.acts[a.Slug], f.ivs[a.Slug]
+	var data any
+	if memo != nil {
+		data = feedData{Opt: o, App: a, Acts: acts, Ivs: ivs, Stages: f.stages(acts)}
+		if b, ok := memo.Get(path.Join(a.Slug, "feed"), data); ok {
+			return b, nil
+		}
+	}
+	var b bytes.Buffer
+	if err := calendar.Write(&b, o, acts, ivs, f.draft); err != nil {
+		return nil, err
+	}
+	memo.Put(path.Join(a.Slug, "feed"), data, b.Bytes())
+	return b.Bytes(), nil
+}
+
+// all is the whole search's feed.
+func (f *feeds) all(memo *site.Memo) ([]byte, error) {
+	plan := f.res.Plan
+	var data any
+	if memo != nil {
+		data = feedData{Opt: f.opt, Acts: plan.Actions, Ivs: plan.Interviews, Stages: f.stages(plan.Actions)}
+		if b, ok := memo.Get("feed", data); ok {
+			return b, nil
+		}
+	}
+	var b bytes.Buffer
+	if err := calendar.Write(&b, f.opt, plan.Actions, plan.Interviews, f.draft); err != nil {
+		return nil, err
+	}
+	memo.Put("feed", data, b.Bytes())
+	return b.Bytes(), nil
+}
+
+// feedData is what a feed is made from, besides the memo's generation:
+// the options, the application as parsed, its open actions and
+// interviews, and the stage of each action's application (the drafts
+// say whether you are still interested).
+type feedData struct {
+	Opt    calendar.Options
+	App    *followup.Application
+	Acts   []followup.Action
+	Ivs    []followup.Interview
+	Stages []followup.Stage
+}
+
+func (f *feeds) stages(acts []followup.Action) []followup.Stage {
+	out := make([]followup.Stage, len(acts))
+	for i, a := range acts {
+		if st := f.res.Plan.Status[a.App.Slug]; st != nil {
+			out[i] = st.Stage
+		}
+	}
+	return out
+}
+
+// feedDomain names the owner of the UIDs: the configured domain, else the
+// host the site is published at.
+func feedDomain(cfg followup.Config) string {
+	if cfg.Domain != "" {
+		return cfg.Domain
+	}
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return ""
+}
+
+// generation sums up what the data of a page or feed does not show: the
+// configuration and every file of the project's layouts/. When it
+// changes, a memo renders everything again.
+func generation(res *Result) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%#v\n", res.Config)
+	fsys := res.Project.FS
+	fs.WalkDir(fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(fsys, p)
+			fmt.Fprintf(h, "%s %d\n", p, len(b))
+			h.Write(b)
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// each computes work(i) for i in [0, n) on every core and calls use(i,
+// result) in order of i, from the calling goroutine, holding at most a
+// small window of results: the site is never all in memory. It stops at
+// the first error, from work or use.
+func each[T any](n int, work func(i int) (T, error), use func(i int, v T) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	type result struct {
+		v   T
+		err error
+	}
+	slots := make(chan chan result, 4*workers) // in input order; bounded
+	jobs := make(chan func())
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j()
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		defer close(slots)
+		for i := range n {
+			c := make(chan result, 1)
+			select {
+			case slots <- c:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- func() { v, err := work(i); c <- result{v, err} }:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	var first error
+	i := 0
+	for c := range slots {
+		if first != nil {
+			continue // drain: a slot queued after the stop may never get its job
+		}
+		r := <-c
+		if r.err != nil {
+			first = r.err
+		} else if err := use(i, r.v); err != nil {
+			first = err
+		}
+		if first != nil {
+			close(stop)
+		}
+		i++
+	}
+	wg.Wait()
+	return first
+}
