@@ -306,11 +306,15 @@ func (sp Span) String() string {
 
 func shortDuration(d time.Duration) string {
 	s := d.String()
-	s = strings.TrimSuffix(s, "0s")
+	// "1h30m0s" -> "1h30m", but "10s" stays "10s" (found by FuzzSpan:
+	// trimming any "0s" printed ten seconds as "1").
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
 	if strings.HasSuffix(s, "h0m") {
 		s = strings.TrimSuffix(s, "0m")
 	}
-	if s == "" {
+	if s == "0s" {
 		return "0m"
 	}
 	return s
