@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
@@ -308,7 +309,8 @@ func decode(data []byte, display string, errs *followup.ErrorList) (raw rawConfi
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			row, col := de.Position()
-			errs.Add(followup.Pos{Path: display, Line: max(row, 1), Col: max(col, 1)}, "%s", decodeMessage(de))
+			row, col = max(row, 1), runeColumn(data, row, col)
+			errs.Add(followup.Pos{Path: display, Line: row, Col: col}, "%s", decodeMessage(de))
 		} else {
 			errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
 		}
@@ -393,4 +395,16 @@ func kindName(kind, key string) string {
 		return fmt.Sprintf("a table ([%s] followed by its keys)", key)
 	}
 	return "another kind of value"
+}
+
+// runeColumn turns go-toml's column, counted in bytes, into one counted
+// in characters, as every other position is ("title = "éé" was placed
+// past the end of its line; found by FuzzParse).
+func runeColumn(data []byte, row, col int) int {
+	lines := bytes.Split(data, []byte("\n"))
+	if row < 1 || row > len(lines) || col < 1 {
+		return max(col, 1)
+	}
+	line := bytes.TrimSuffix(lines[row-1], []byte("\r"))
+	return utf8.RuneCount(line[:min(col-1, len(line))]) + 1
 }
