@@ -406,5 +406,9 @@ func runeColumn(data []byte, row, col int) int {
 		return max(col, 1)
 	}
 	line := bytes.TrimSuffix(lines[row-1], []byte("\r"))
-	return utf8.RuneCount(line[:min(col-1, len(line))]) + 1
+	end := min(col-1, len(line))
+	for end > 0 && end < len(line) && !utf8.RuneStart(line[end]) {
+		end-- // a column inside a character is that character's
+	}
+	return utf8.RuneCount(line[:end]) + 1
 }
