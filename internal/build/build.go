@@ -120,7 +120,8 @@ func plan(opt Options, view bool) (*Result, error) {
 	}
 	p, errs := LoadProject(fsys, opt.Prefix, opt.Cache)
 	if len(errs) > 0 {
-		return nil, errs.Err()
+		// Every problem at once: the other files' warnings too.
+		return nil, append(errs, Warnings(p.Apps)...).Err()
 	}
 	cfg := p.Config
 	if opt.Public {
@@ -198,4 +199,15 @@ func Files(opt Options) (map[string][]byte, *Result, error) {
 		return nil, nil, err
 	}
 	return files, res, nil
+}
+
+// Warnings lists the warnings of apps (followup.Error.Warning), sorted:
+// check prints them, and they never change the exit status.
+func Warnings(apps []*followup.Application) followup.ErrorList {
+	var w followup.ErrorList
+	for _, a := range apps {
+		w = append(w, a.Warnings...)
+	}
+	w.Sort()
+	return w
 }

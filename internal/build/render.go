@@ -19,7 +19,8 @@ import (
 
 // render produces every file of the site through emit, in a fixed order:
 // style.css, site.js, each application's page and feed in slug order,
-// index.html, closed.html (big searches) and the whole search's feed. The
+// index.html, closed.html (big searches), the whole search's feed and, in
+// a private build, worklog.html. The
 // applications are rendered on every core; the output does not depend on
 // how the goroutines are scheduled.
 func render(res *Result, memo *site.Memo, emit publish.Emit) error {
@@ -46,6 +47,20 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 		return errs.Err()
 	}
 	f := newFeeds(res, feedName)
+	// The index, closed.html and the whole search's feed are each one big
+	// file: they are made beside the applications' pages, not after them.
+	type file struct {
+		data []byte
+		err  error
+	}
+	var index, closed, all, log file
+	var wg sync.WaitGroup
+	wg.Add(4)
+	go func() { defer wg.Done(); index.data, index.err = s.Index() }()
+	go func() { defer wg.Done(); closed.data, closed.err = s.Closed() }()
+	go func() { defer wg.Done(); all.data, all.err = f.all(memo) }()
+	go func() { defer wg.Done(); log.data, log.err = worklogPage(res) }()
+	defer wg.Wait() // on an early return too: they read the plan
 	if err := emit("style.css", s.Style()); err != nil {
 		return err
 	}
@@ -73,27 +88,22 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 	if err != nil {
 		return err
 	}
-	index, err := s.Index()
-	if err != nil {
-		return err
-	}
-	if err := emit("index.html", index); err != nil {
-		return err
-	}
-	closed, err := s.Closed()
-	if err != nil {
-		return err
-	}
-	if closed != nil {
-		if err := emit("closed.html", closed); err != nil {
+	wg.Wait()
+	for _, x := range []struct {
+		name string
+		file
+	}{{"index.html", index}, {"closed.html", closed}, {feedName, all}, {WorklogFile, log}} {
+		if x.err != nil {
+			return x.err
+		}
+		if x.data == nil && x.name != "index.html" {
+			continue // closed.html: a small search's index shows all; worklog.html: a private build's only
+		}
+		if err := emit(x.name, x.data); err != nil {
 			return err
 		}
 	}
-	all, err := f.all(memo)
-	if err != nil {
-		return err
-	}
-	return emit(feedName, all)
+	return nil
 }
 
 // feeds writes the calendar feeds. A public build names them after the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"sort"
 	"strconv"
@@ -22,7 +23,7 @@ type Options struct {
 	Name    string    // site title -> X-WR-CALNAME and NAME, e.g. "Job search"
 	Domain  string    // UID domain, e.g. "sam.example" (default "followup.invalid" when empty)
 	BaseURL string    // where the site is published, e.g. "https://sam.example/jobs/" ("" = no links)
-	Stamp   time.Time // DTSTAMP: the build moment (--now), so builds are byte-identical
+	Stamp   time.Time // the build moment (--now): DTSTAMP, LAST-MODIFIED and SEQUENCE come from it
 	Public  bool      // public build: no emails, phones or drafts anywhere in the feed
 	Version string    // for PRODID
 	Zone    string    // site zone name for X-WR-TIMEZONE; its VTIMEZONE is always included
@@ -31,43 +32,38 @@ type Options struct {
 // DraftFunc returns the draft of an action (nil in public builds).
 type DraftFunc func(a *followup.Action) (subject, body string, err error)
 
-// ThankYouBlock is the length of a thank-you event. The event starts when
+// thankYouBlock is the length of a thank-you event. The event starts when
 // the round ends, the moment seed 001 says to write the note ("stop
 // immediately after the interview ... and write the note itself"), and
 // lasts as long as writing it takes. Ending it at the deadline instead
 // would paint a 24-hour bar over the next day in every calendar view and
 // mark the user busy the whole time; the deadline is in the description.
-const ThankYouBlock = 30 * time.Minute
+const thankYouBlock = 30 * time.Minute
 
-// InterviewAlarm is how long before an interview its VALARM fires. Google,
-// Apple (by default) and Outlook drop alarms from subscribed calendars
-// (notes/calendar.md §3); Thunderbird and imported copies keep them.
-const InterviewAlarm = time.Hour
-
-// UID is the UID of the event for an action or interview id: the id with
-// unsafe bytes percent-encoded, "@", and the domain. It depends on the id
-// alone, so a rebuild updates the event in place (SPEC 4).
-func UID(id, dom string) string { return uidPart(id) + "@" + domain(dom) }
+// pastInterviewDays is how long an interview stays in the feed after it
+// starts: a calendar is also the record of what happened, and an
+// interview that vanished the moment it began would leave a hole in the
+// subscriber's week. README's feed section gives the number.
+const pastInterviewDays = 90
 
 // Write writes the feed: one event per open action, one per interview that
-// starts after opt.Stamp, and a VTIMEZONE for every zone they use and for
-// the site zone. Identical inputs give identical bytes.
+// started less than pastInterviewDays ago or is still to come, and a
+// VTIMEZONE for every zone they use and for the site zone. Identical
+// inputs give identical bytes.
 //
-// The bytes are those of build's calendar through Calendar.SerializeTo
-// (TestWriteIsSerializeTo and FuzzText hold them equal), with the parts
-// every feed of a build shares serialised once: the calendar's header and
-// each zone's VTIMEZONE. Most of a search's feeds are one application's,
-// with no event or one, so that shared part was most of their cost: at
-// 100,000 applications the per-application feeds took 2.0 s of CPU
-// before, 1.1 s after, and a third of the rendering's garbage before.
+// The bytes are those of golang-ical's Calendar.SerializeTo for the same
+// calendar (TestWriteIsSerializeTo and FuzzText hold them equal), with
+// each zone's VTIMEZONE serialised once per process: probing a zone for
+// its transitions was most of the cost of a small feed, and most of a
+// search's feeds are one application's.
 func Write(w io.Writer, opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) error {
 	b, err := collect(opt, actions, interviews, draft)
 	if err != nil {
 		return err
 	}
-	h := b.head()
-	if h.err != nil {
-		return h.err
+	props, err := b.head()
+	if err != nil {
+		return err
 	}
 	order, err := b.order()
 	if err != nil {
@@ -75,8 +71,10 @@ func Write(w io.Writer, opt Options, actions []followup.Action, interviews []fol
 	}
 	ew := &errWriter{w: w}
 	ew.WriteString("BEGIN:VCALENDAR" + serial.NewLine)
-	if err := writeHead(ew, h); err != nil {
-		return err
+	for _, p := range props {
+		if err := p.SerializeTo(ew, serial); err != nil {
+			return err
+		}
 	}
 	for _, id := range b.tzids() {
 		z, err := zoneBytes(id, b.zones[id])
@@ -123,15 +121,6 @@ func (e *errWriter) WriteString(s string) (int, error) {
 	return n, err
 }
 
-// build makes the calendar whose serialisation Write writes.
-func build(opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) (*ics.Calendar, error) {
-	b, err := collect(opt, actions, interviews, draft)
-	if err != nil {
-		return nil, err
-	}
-	return b.calendar()
-}
-
 // collect makes the events of a feed.
 func collect(opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) (*builder, error) {
 	b := &builder{opt: opt, zones: map[string]*zoneUse{}}
@@ -164,7 +153,7 @@ func collect(opt Options, actions []followup.Action, interviews []followup.Inter
 		if iv.App == nil || iv.Round == nil {
 			return nil, fmt.Errorf("calendar: interview %s has no application or round", iv.ID)
 		}
-		if iv.Start.After(opt.Stamp) {
+		if iv.Start.After(opt.Stamp.AddDate(0, 0, -pastInterviewDays)) {
 			b.interview(iv)
 		}
 	}
@@ -178,6 +167,9 @@ type builder struct {
 	events []*ics.VEvent
 	uids   []string
 	zones  map[string]*zoneUse // by TZID
+	// stamp and seq are DTSTAMP (and LAST-MODIFIED) and SEQUENCE as
+	// written, the same for every event; "" until the first.
+	stamp, seq string
 }
 
 // zoneUse is a zone and the span of the timed events written in it.
@@ -186,144 +178,52 @@ type zoneUse struct {
 	from, to time.Time
 }
 
-func (b *builder) calendar() (*ics.Calendar, error) {
-	h := b.head()
-	if h.err != nil {
-		return nil, h.err
-	}
-	cal := &ics.Calendar{}
-	for i := range headParts {
-		cal.CalendarProperties = append(cal.CalendarProperties, h.part(i)...)
-	}
-	for _, id := range b.tzids() {
-		z := b.zones[id]
-		cal.AddVTimezone(vtimezone(id, z.loc, z.from, z.to))
-	}
-	order, err := b.order()
-	if err != nil {
-		return nil, err
-	}
-	for _, i := range order {
-		cal.AddVEvent(b.events[i])
-	}
-	return cal, nil
-}
-
-// head is what the calendar's own properties are made from.
-type head struct {
-	prodid string // PRODID without its "//EN"
-	name   string // X-WR-CALNAME and NAME
-	zone   string // X-WR-TIMEZONE, or "" for none
-	err    error  // the site zone cannot be loaded
-}
-
-// headParts are the runs of the calendar's own properties, in order, and
-// whether a run is the same in every feed of a build (then Write
-// serialises it once): the product; the feed's name; the rest.
-var headParts = [...]bool{true, false, true}
-
-// head reads the options for the calendar's own properties and adds the
-// site zone to b.zones.
-func (b *builder) head() head {
-	h := head{prodid: "-//followup//followup", name: line(b.opt.Name)}
+// head makes the calendar's own properties and adds the site zone to
+// b.zones: its VTIMEZONE is always there, since X-WR-TIMEZONE names it
+// and an empty feed still needs a component to be a valid VCALENDAR.
+func (b *builder) head() ([]ics.CalendarProperty, error) {
+	prodid, name := "-//followup//followup", line(b.opt.Name)
 	if v := line(b.opt.Version); v != "" {
-		h.prodid += " " + strings.ReplaceAll(v, "//", "/")
+		prodid += " " + strings.ReplaceAll(v, "//", "/")
 	}
-	if h.name == "" {
-		h.name = "Job search"
+	if name == "" {
+		name = "Job search"
 	}
-	site, siteLoc := "UTC", time.UTC
+	site, siteLoc, xwr := "UTC", time.UTC, ""
 	if z := strings.TrimSpace(b.opt.Zone); z != "" {
 		loc, err := zone.Load(z)
 		if err != nil {
-			h.err = fmt.Errorf("calendar: site zone: %w", err)
-			return h
+			return nil, fmt.Errorf("calendar: site zone: %w", err)
 		}
 		site, siteLoc = z, loc
 		if safeTZID(z) {
-			h.zone = z
+			xwr = z
 		}
 	}
-	// The site zone's VTIMEZONE is always there: X-WR-TIMEZONE names it,
-	// and an empty feed still needs a component to be a valid VCALENDAR.
 	if !safeTZID(site) {
 		site, siteLoc = "UTC", time.UTC
 	}
 	if _, ok := b.zones[site]; !ok {
 		b.zones[site] = &zoneUse{loc: siteLoc, from: b.opt.Stamp, to: b.opt.Stamp}
 	}
-	return h
-}
-
-// key is what part i depends on.
-func (h head) key(i int) string {
-	switch i {
-	case 0:
-		return h.prodid
-	case 1:
-		return h.name
-	}
-	return h.zone
-}
-
-// part makes the properties of part i (see headParts).
-func (h head) part(i int) []ics.CalendarProperty {
 	cal := &ics.Calendar{}
-	switch i {
-	case 0:
-		cal.SetVersion("2.0")
-		cal.SetProductId(h.prodid + "//EN")
-		cal.SetCalscale("GREGORIAN")
-		cal.SetMethod(ics.MethodPublish)
-	case 1:
-		// Google, Apple and Outlook read X-WR-CALNAME; RFC 7986 has NAME.
-		cal.SetXWRCalName(h.name)
-		cal.CalendarProperties = append(cal.CalendarProperties, ics.CalendarProperty{BaseProperty: ics.BaseProperty{
-			IANAToken: string(ics.PropertyName), Value: h.name, ICalParameters: map[string][]string{}}})
-	case 2:
-		cal.SetXWRCalDesc("Follow-up notes to send and upcoming interviews, from followup.")
-		if h.zone != "" {
-			cal.SetXWRTimezone(h.zone)
-		}
-		// Google and Outlook take these as refresh hints or ignore them; Apple
-		// and Outlook's "publisher's recommendation" honour them (§3).
-		cal.SetRefreshInterval("PT12H")
-		cal.SetXPublishedTTL("PT12H")
+	cal.SetVersion("2.0")
+	cal.SetProductId(prodid + "//EN")
+	cal.SetCalscale("GREGORIAN")
+	cal.SetMethod(ics.MethodPublish)
+	// Google, Apple and Outlook read X-WR-CALNAME; RFC 7986 has NAME.
+	cal.SetXWRCalName(name)
+	cal.CalendarProperties = append(cal.CalendarProperties, ics.CalendarProperty{BaseProperty: ics.BaseProperty{
+		IANAToken: string(ics.PropertyName), Value: name, ICalParameters: map[string][]string{}}})
+	cal.SetXWRCalDesc("Follow-up notes to send and recent and upcoming interviews, from followup.")
+	if xwr != "" {
+		cal.SetXWRTimezone(xwr)
 	}
-	return cal.CalendarProperties
-}
-
-// headCache holds the serialised shared parts of the header, by part and
-// key: a process sees few versions and site zones.
-var headCache sync.Map // headKey -> []byte
-
-type headKey struct {
-	part int
-	key  string
-}
-
-// writeHead writes the calendar's own properties.
-func writeHead(w *errWriter, h head) error {
-	for i, shared := range headParts {
-		k := headKey{i, h.key(i)}
-		if shared {
-			if v, ok := headCache.Load(k); ok {
-				w.Write(v.([]byte))
-				continue
-			}
-		}
-		var buf bytes.Buffer
-		for _, p := range h.part(i) {
-			if err := p.SerializeTo(&buf, serial); err != nil {
-				return err
-			}
-		}
-		if shared {
-			headCache.Store(k, buf.Bytes())
-		}
-		w.Write(buf.Bytes())
-	}
-	return nil
+	// Google and Outlook take these as refresh hints or ignore them; Apple
+	// and Outlook's "publisher's recommendation" honour them (§3).
+	cal.SetRefreshInterval("PT12H")
+	cal.SetXPublishedTTL("PT12H")
+	return cal.CalendarProperties, nil
 }
 
 // tzids are the zones of the feed's VTIMEZONEs, in order.
@@ -377,9 +277,10 @@ func zoneBytes(id string, z *zoneUse) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// event starts a VEVENT; finish adds the stamps once its content is known.
-func (b *builder) event(id string) *ics.VEvent {
-	uid := UID(id, b.opt.Domain)
+// event starts a VEVENT with its UID; finish adds the stamps once its
+// content is known.
+func (b *builder) event(uid string) *ics.VEvent {
+	uid = uidPart(uid) + "@" + domain(b.opt.Domain)
 	ev := &ics.VEvent{}
 	ev.AddProperty(ics.ComponentPropertyUniqueId, uid)
 	b.events = append(b.events, ev)
@@ -387,131 +288,61 @@ func (b *builder) event(id string) *ics.VEvent {
 	return ev
 }
 
-// finish inserts DTSTAMP, SEQUENCE and LAST-MODIFIED after the UID.
-//
-// Google is said to apply an update to a subscribed event only when its
-// SEQUENCE grows or its LAST-MODIFIED moves (notes/calendar.md §3). Both
-// must come from the content alone, because the output must be
-// byte-identical for identical inputs and followup keeps no state between
-// builds. A hash of the event's dates would change on every edit but is not
-// monotonic, and a client that keeps the higher SEQUENCE would then ignore
-// half of the edits. So:
-//
-//   - SEQUENCE counts the application's records (log entries, thanked and
-//     posted dates). Recording something is what moves a follow-up in the
-//     normal course (a reply re-anchors the check-in, a thank-you ends the
-//     thank-you event), and the count only grows while the file grows.
-//   - LAST-MODIFIED lies in the 24 hours that end two days before the
-//     application's latest recorded date (applied, a log entry, a thanked
-//     or posted date), at a second chosen by a hash of everything else in
-//     the event. A new record moves it to a later day, so it grows in the
-//     normal course too; an edit that records nothing (an interview moved
-//     to another hour, a template changed) still changes it, which is what
-//     the Google reports ask for. Two days before the record keeps it
-//     earlier than any build that can see the record, in every zone, and it
-//     does not depend on DTSTAMP, so an unchanged event keeps its bytes from
-//     one day's build to the next.
-//
-// DTSTAMP is the build moment, as RFC 5545 §3.8.7.2 asks of a published
-// feed; it is the one line of an event that changes from build to build.
-func (b *builder) finish(ev *ics.VEvent, app *followup.Application) {
-	h := newFNV()
-	for i := range ev.Properties {
-		h.prop(&ev.Properties[i].BaseProperty)
+// finish inserts DTSTAMP, SEQUENCE and LAST-MODIFIED after the UID: all
+// three from the build moment, --now, so that they grow with every later
+// build (the package doc says why).
+func (b *builder) finish(ev *ics.VEvent) {
+	if b.stamp == "" {
+		// What golang-ical's SetDtStampTime, SetSequence and
+		// SetLastModifiedAt write, formatted once for every event.
+		b.stamp, b.seq = b.opt.Stamp.UTC().Format("20060102T150405Z"), strconv.Itoa(sequence(b.opt.Stamp))
 	}
-	for _, c := range ev.Components {
-		if a, ok := c.(*ics.VAlarm); ok {
-			for i := range a.Properties {
-				h.prop(&a.Properties[i].BaseProperty)
-			}
-		}
+	prop := func(p ics.ComponentProperty, v string) ics.IANAProperty {
+		return ics.IANAProperty{BaseProperty: ics.BaseProperty{IANAToken: string(p), Value: v, ICalParameters: map[string][]string{}}}
 	}
-	seq, last := records(app)
-	base := time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
-	if !last.IsZero() {
-		base = time.Date(last.Year, last.Month, last.Day-2, 0, 0, 0, 0, time.UTC)
-	}
-	modified := base.Add(time.Duration(uint64(h)%86400) * time.Second)
-
-	head := ev.Properties[:1:1] // the UID
-	rest := ev.Properties[1:]
-	ev.Properties = append([]ics.IANAProperty{}, head...)
-	ev.SetDtStampTime(b.opt.Stamp)
-	ev.SetSequence(seq)
-	ev.SetLastModifiedAt(modified)
-	ev.Properties = append(ev.Properties, rest...)
+	props := make([]ics.IANAProperty, 0, len(ev.Properties)+3)
+	props = append(props, ev.Properties[0], // the UID
+		prop(ics.ComponentPropertyDtstamp, b.stamp), prop(ics.ComponentPropertySequence, b.seq),
+		prop(ics.ComponentPropertyLastModified, b.stamp))
+	ev.Properties = append(props, ev.Properties[1:]...)
 }
 
-// fnv64 is FNV-1a, 64 bits (hash/fnv's New64a), over strings without
-// copying them: every event of every feed is hashed.
-type fnv64 uint64
+// sequenceEpoch is where SEQUENCE counts from: before any feed with this
+// scheme was built, and after the content-derived numbers of the earlier
+// scheme (under a hundred), so the switch itself was an increase.
+var sequenceEpoch = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 
-func newFNV() fnv64 { return 14695981039346656037 }
-
-func (h *fnv64) str(s string) {
-	for i := 0; i < len(s); i++ {
-		*h = (*h ^ fnv64(s[i])) * 1099511628211
+// sequence is the SEQUENCE of every event of a build at now.
+func sequence(now time.Time) int {
+	s := now.Unix() - sequenceEpoch.Unix()
+	switch {
+	case s < 0:
+		return 0
+	case s > math.MaxInt32:
+		return math.MaxInt32
 	}
-}
-
-// prop hashes a property as NAME;KEY=V1,V2...:VALUE and a NUL, with the
-// parameters in order of their keys.
-func (h *fnv64) prop(p *ics.BaseProperty) {
-	h.str(p.IANAToken)
-	if len(p.ICalParameters) > 0 {
-		keys := make([]string, 0, len(p.ICalParameters))
-		for k := range p.ICalParameters {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			h.str(";")
-			h.str(k)
-			h.str("=")
-			for i, v := range p.ICalParameters[k] {
-				if i > 0 {
-					h.str(",")
-				}
-				h.str(v)
-			}
-		}
-	}
-	h.str(":")
-	h.str(p.Value)
-	h.str("\x00")
-}
-
-// records counts an application's recorded facts and returns the latest
-// recorded date.
-func records(app *followup.Application) (int, followup.Date) {
-	n, last := 0, app.Applied
-	for _, e := range app.Log {
-		n++
-		last = last.Max(e.On)
-	}
-	for _, r := range app.Rounds {
-		for _, iv := range r.Interviewers {
-			for _, d := range []followup.Date{iv.Thanked, iv.Posted} {
-				if !d.IsZero() {
-					n++
-					last = last.Max(d)
-				}
-			}
-		}
-	}
-	return n, last
+	return int(s)
 }
 
 // timed sets DTSTART and DTEND in the application's zone: local wall time
 // with TZID (never SetStartAt with a TZID: golang-ical then writes a UTC
 // value with a TZID, trap 2), and records the zone for its VTIMEZONE. A
-// zone without a safe IANA name, and UTC itself, are written in UTC.
+// zone without a safe IANA name, UTC itself, and an event that starts or
+// ends in a repeated hour are written in UTC.
 func (b *builder) timed(ev *ics.VEvent, loc *time.Location, start, end time.Time) {
 	if loc == nil {
 		loc = time.UTC
 	}
+	if !end.After(start) {
+		end = start.Add(thankYouBlock) // an event never ends before it starts
+	}
 	tzid := loc.String()
-	if tzid == "UTC" || !safeTZID(tzid) {
+	// A wall clock in the hour the clocks go back over names two instants,
+	// and parsers disagree on which a TZID value means (RFC 5545 §3.3.5
+	// says the first; several take the second), so such an event is
+	// written in UTC, which every parser reads alike. Both ends go the same
+	// way, so a reader never compares a UTC end with a local start.
+	if tzid == "UTC" || !safeTZID(tzid) || followup.RepeatedAt(start, loc) || followup.RepeatedAt(end, loc) {
 		ev.AddProperty(ics.ComponentPropertyDtStart, start.UTC().Format("20060102T150405Z"))
 		ev.AddProperty(ics.ComponentPropertyDtEnd, end.UTC().Format("20060102T150405Z"))
 		return
@@ -596,9 +427,9 @@ func redact(s string, app *followup.Application) string {
 
 func (b *builder) action(a *followup.Action, subject, body string) {
 	app := a.App
-	ev := b.event(a.ID)
+	ev := b.event(actionUID(a))
 	if a.Kind == followup.ThankYou || !a.AllDay {
-		end := a.Start.Add(ThankYouBlock)
+		end := a.Start.Add(thankYouBlock)
 		if !a.Due.IsZero() && a.Due.After(a.Start) && a.Due.Before(end) {
 			end = a.Due
 		}
@@ -630,14 +461,14 @@ func (b *builder) action(a *followup.Action, subject, body string) {
 	if link != "" {
 		desc = append(desc, "", link)
 	}
-	b.text(&ev.ComponentBase, ics.ComponentPropertyDescription, strings.Join(desc, "\n"), app)
+	b.text(&ev.ComponentBase, ics.ComponentPropertyDescription, plain(strings.Join(desc, "\n")), app)
 	if link != "" {
 		ev.SetURL(link)
 	}
 	ev.AddCategory(string(a.Kind))
 	// A note to write is not time the user is busy.
 	ev.SetTimeTransparency(ics.TransparencyTransparent)
-	b.finish(ev, app)
+	b.finish(ev)
 }
 
 // person is how a recipient appears in a description: title and name, and
@@ -648,7 +479,7 @@ func (b *builder) person(p *followup.Person) string {
 		return s
 	}
 	if e := line(p.Email); e != "" {
-		s += " <" + e + ">"
+		s += " (" + e + ")" // no angle brackets: see plain
 	}
 	if ph := line(p.Phone); ph != "" {
 		s += ", phone " + ph
@@ -705,7 +536,7 @@ func summary(a *followup.Action) string {
 
 func (b *builder) interview(iv *followup.Interview) {
 	app, r := iv.App, iv.Round
-	ev := b.event(iv.ID)
+	ev := b.event(interviewUID(iv))
 	end := iv.End
 	if !end.After(iv.Start) {
 		end = iv.Start.Add(time.Hour)
@@ -741,10 +572,11 @@ func (b *builder) interview(iv *followup.Interview) {
 	if len(who) > 0 {
 		desc = append(desc, "With: "+strings.Join(who, "; "))
 	}
+	// Seed 004: "hopefully you asked about their timeline in the interview
+	// itself"; seed 001: a thank-you to each interviewer within 24 hours.
 	desc = append(desc,
-		"Ask about their timeline: when do they expect to decide, and when should you hear back? "+
-			"(seed 004: \"hopefully you asked about their timeline in the interview itself\")",
-		"Afterwards: a thank-you note to each interviewer within 24 hours (seed 001).")
+		"Ask about their timeline: when do they expect to decide, and when should you hear back?",
+		"Afterwards: a thank-you note to each interviewer within 24 hours.")
 	if p := line(app.Posting); p != "" {
 		desc = append(desc, "Posting: "+p)
 	}
@@ -752,7 +584,7 @@ func (b *builder) interview(iv *followup.Interview) {
 	if link != "" {
 		desc = append(desc, "", link)
 	}
-	b.text(&ev.ComponentBase, ics.ComponentPropertyDescription, strings.Join(desc, "\n"), app)
+	b.text(&ev.ComponentBase, ics.ComponentPropertyDescription, plain(strings.Join(desc, "\n")), app)
 	if link != "" {
 		ev.SetURL(link)
 	}
@@ -760,11 +592,14 @@ func (b *builder) interview(iv *followup.Interview) {
 
 	al := ev.AddAlarm()
 	al.SetAction(ics.ActionDisplay)
-	al.SetTrigger("-PT1H") // InterviewAlarm
+	// An hour before. Google, Apple (by default) and Outlook drop alarms
+	// from subscribed calendars (notes/calendar.md §3); Thunderbird and
+	// imported copies keep them.
+	al.SetTrigger("-PT1H")
 	msg := "Interview at " + company + " in 1 hour: ask about their timeline."
 	if b.opt.Public {
 		msg = redact(msg, app)
 	}
-	al.AddProperty(ics.ComponentPropertyDescription, msg)
-	b.finish(ev, app)
+	al.AddProperty(ics.ComponentPropertyDescription, plain(msg))
+	b.finish(ev)
 }

@@ -254,18 +254,27 @@ func drafts(t testing.TB, res *schedule.Result) DraftFunc {
 // wants is what the engine says each event of a feed should be.
 func wants(opt Options, res *schedule.Result) map[string]want {
 	w := map[string]want{}
-	for _, a := range res.Actions {
-		uid := UID(a.ID, opt.Domain)
+	for i := range res.Actions {
+		a := &res.Actions[i]
+		uid := aUID(a, opt.Domain)
 		if a.AllDay {
 			w[uid] = want{Start: a.Day.String(), End: a.Day.AddDays(1).String(), AllDay: true}
 		} else {
-			w[uid] = want{Start: instant(a.Start), End: instant(a.Start.Add(ThankYouBlock))}
+			w[uid] = want{Start: instant(a.Start), End: instant(a.Start.Add(thankYouBlock))}
 		}
 	}
-	for _, iv := range res.Interviews {
-		if iv.Start.After(opt.Stamp) {
-			w[UID(iv.ID, opt.Domain)] = want{Start: instant(iv.Start), End: instant(iv.End)}
+	for i := range res.Interviews {
+		iv := &res.Interviews[i]
+		if iv.Start.After(opt.Stamp.AddDate(0, 0, -pastInterviewDays)) {
+			w[iUID(iv, opt.Domain)] = want{Start: instant(iv.Start), End: instant(iv.End)}
 		}
 	}
 	return w
+}
+
+// aUID and iUID are the full UIDs of an action's and an interview's events.
+func aUID(a *followup.Action, dom string) string { return uidPart(actionUID(a)) + "@" + domain(dom) }
+
+func iUID(iv *followup.Interview, dom string) string {
+	return uidPart(interviewUID(iv)) + "@" + domain(dom)
 }

@@ -89,13 +89,16 @@ func FuzzText(f *testing.F) {
 		if l := line(s); !strings.Contains(get(ics.ComponentPropertySummary), l) {
 			t.Errorf("SUMMARY %q lacks %q", get(ics.ComponentPropertySummary), l)
 		}
-		if r := strings.TrimSpace(c); !strings.HasPrefix(get(ics.ComponentPropertyDescription), r) {
+		if r := plain(strings.TrimSpace(c)); !strings.HasPrefix(get(ics.ComponentPropertyDescription), r) {
 			t.Errorf("DESCRIPTION %q does not start with %q", get(ics.ComponentPropertyDescription), r)
 		}
-		if body := strings.TrimRight(c, "\n"); strings.TrimSpace(body) != "" && !strings.Contains(get(ics.ComponentPropertyDescription), "\n\n"+body) {
+		if strings.ContainsAny(get(ics.ComponentPropertyDescription), "<>") {
+			t.Errorf("DESCRIPTION %q has angle brackets", get(ics.ComponentPropertyDescription))
+		}
+		if body := plain(strings.TrimRight(c, "\n")); strings.TrimSpace(body) != "" && !strings.Contains(get(ics.ComponentPropertyDescription), "\n\n"+body) {
 			t.Errorf("DESCRIPTION %q lacks the draft %q", get(ics.ComponentPropertyDescription), body)
 		}
-		if got, want := get(ics.ComponentPropertyUniqueId), UID(a.ID, s); got != want {
+		if got, want := get(ics.ComponentPropertyUniqueId), aUID(&a, s); got != want {
 			t.Errorf("UID %q, want %q", got, want)
 		}
 	})

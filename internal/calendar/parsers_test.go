@@ -17,10 +17,16 @@ import (
 	ics "github.com/arran4/golang-ical"
 )
 
-// Two parsers that real clients use read every feed the tests write:
-// Mozilla ical.js (Thunderbird's engine, from npm, pinned by
-// testdata/icaljs/package-lock.json) and Debian's python3-icalendar. Both
-// print the same JSON (testdata/icaljs/parse.mjs, testdata/pyical/parse.py).
+// Three independent parsers read every feed the tests write and must
+// agree with the engine on every instant: Mozilla ical.js (Thunderbird's
+// engine, JavaScript, from npm, pinned by testdata/icaljs/package-lock.json),
+// which reads times through the feed's VTIMEZONEs; Debian's
+// python3-icalendar, which reads them through pytz and ignores the
+// VTIMEZONEs; and libical (C, Evolution's and many servers' library,
+// through Debian's gir1.2-ical-3.0 and python3-gi), which expands the
+// VTIMEZONEs with its own code. All print the same JSON
+// (testdata/icaljs/parse.mjs, testdata/pyical/parse.py,
+// testdata/libical/parse.py).
 
 type parsedEvent struct {
 	UID         string   `json:"uid"`
@@ -106,6 +112,20 @@ var parsers = []extParser{
 		reads: func(s string) bool {
 			return !strings.Contains(s, `\`) && !strings.Contains(s, "%2C") && !strings.Contains(s, "%3A") &&
 				!strings.Contains(s, "%3B") && !strings.Contains(s, "%5C")
+		},
+	},
+	{
+		name: "libical",
+		ready: func() error {
+			out, err := exec.Command("/usr/bin/python3", "-c",
+				`import gi; gi.require_version("ICalGLib", "3.0"); from gi.repository import ICalGLib`).CombinedOutput()
+			if err != nil {
+				return fmt.Errorf("/usr/bin/python3 cannot load libical's ICalGLib (apt-get install gir1.2-ical-3.0 python3-gi): %v %s", err, out)
+			}
+			return nil
+		},
+		cmd: func(path string) *exec.Cmd {
+			return exec.Command("/usr/bin/python3", filepath.Join("testdata", "libical", "parse.py"), path)
 		},
 	},
 }

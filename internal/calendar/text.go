@@ -126,3 +126,14 @@ func safeTZID(name string) bool {
 	}
 	return true
 }
+
+// plain keeps a DESCRIPTION plain text for Google, which renders it as
+// HTML and swallows anything in angle brackets ("Jane
+// <jane.schmoe@acme.example>" shows as "Jane"): the brackets become the
+// single guillemets ‹ ›, which read the same and are not markup.
+func plain(s string) string {
+	if !strings.ContainsAny(s, "<>") {
+		return s
+	}
+	return strings.NewReplacer("<", "‹", ">", "›").Replace(s)
+}

@@ -25,6 +25,10 @@ func runCheck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Warnings never change the exit status (SPEC 6).
+	if w := build.Warnings(res.Project.Apps); len(w) > 0 {
+		fmt.Fprintln(env.Stderr, w.Error())
+	}
 	fmt.Fprintf(env.Stdout, "%s, %s, no problems\n", plural(len(res.Project.Apps), "application"), plural(len(res.Plan.Actions), "open action"))
 	return nil
 }

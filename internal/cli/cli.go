@@ -29,6 +29,9 @@ type Env struct {
 	Stderr io.Writer
 	Now    func() time.Time
 	Getenv func(string) string
+	// Rand is the random source of new ids (followup new, init); nil
+	// means crypto/rand.
+	Rand io.Reader
 	// Context ends long-running commands (serve); nil means until
 	// Ctrl-C or SIGTERM.
 	Context context.Context
@@ -51,6 +54,9 @@ func init() {
 		{"serve", "build, serve on 127.0.0.1, rebuild on save and reload the browser (--port)", runServe},
 		{"init", "start a new search in DIR: settings, an example, a GitHub Pages workflow", runInit},
 		{"theme", "copy the default theme into layouts/ to edit it (your files are kept)", runTheme},
+		{"import", "bring applications in from LinkedIn, Huntr or any CSV (--dry-run)", runImport},
+		{"export", "one row per application as CSV or JSON (--format, --private)", runExport},
+		{"worklog", "every activity by week, for unemployment claims (--from, --to, --format md|csv|html)", runWorklog},
 	}
 }
 

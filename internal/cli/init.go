@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/scaffold"
 	"github.com/followup-tool/followup/internal/zone"
 )
@@ -35,7 +36,8 @@ func runInit(env *Env, args []string) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("init: --tz %q: want an IANA zone such as America/New_York", tzName)}
 	}
-	files := scaffold.Project(scaffold.NewProject{Timezone: tzName, Output: "public", Today: now.In(loc)})
+	files := scaffold.Project(scaffold.NewProject{Timezone: tzName, Output: "public", Today: now.In(loc),
+		ExampleID: followup.NewID("Example Studio", nil, env.random())})
 	// Refuse before writing anything, so a second init leaves no mix.
 	var exist []string
 	for _, f := range files {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -96,6 +97,10 @@ func runNew(env *Env, args []string) error {
 	if slug == "" {
 		slug = "application"
 	}
+	// The id names the application in calendar UIDs wherever the file
+	// moves later; it only has to differ from every other file's.
+	taken := content.Taken(os.DirFS(c.dir()))
+	n.ID = followup.NewID(n.Company, func(id string) bool { return taken[id] }, env.random())
 	path := filepath.Join(c.dir(), content.Dir, filepath.FromSlash(slug)+".md")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
@@ -125,4 +130,12 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// random is the source of new ids.
+func (env *Env) random() io.Reader {
+	if env.Rand != nil {
+		return env.Rand
+	}
+	return rand.Reader
 }

@@ -25,16 +25,18 @@ const File = "followup.toml"
 const MaxSize = 64 << 10
 
 type rawConfig struct {
-	Title       *string    `toml:"title"`
-	BaseURL     *string    `toml:"base_url"`
-	Timezone    *string    `toml:"timezone"`
-	Output      *string    `toml:"output"`
-	Public      *bool      `toml:"public"`
-	PublicNames *bool      `toml:"public_names"`
-	Domain      *string    `toml:"domain"`
-	FeedKey     *string    `toml:"feed_key"`
-	Owner       *rawOwner  `toml:"owner"`
-	Policy      *rawPolicy `toml:"policy"`
+	Title       *string `toml:"title"`
+	BaseURL     *string `toml:"base_url"`
+	Timezone    *string `toml:"timezone"`
+	Output      *string `toml:"output"`
+	Public      *bool   `toml:"public"`
+	PublicNames *bool   `toml:"public_names"`
+	Domain      *string `toml:"domain"`
+	FeedKey     *string `toml:"feed_key"`
+
+	WorklogMinimum *int       `toml:"worklog_minimum"`
+	Owner          *rawOwner  `toml:"owner"`
+	Policy         *rawPolicy `toml:"policy"`
 }
 
 type rawOwner struct {
@@ -137,6 +139,13 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	}
 	if strings.TrimSpace(cfg.Output) == "" || strings.Contains(cfg.Output, "..") {
 		errs.Add(pos("output"), "output: want a directory name inside the project, such as public")
+	}
+	if m := raw.WorklogMinimum; m != nil {
+		if *m < 0 || *m > 50 {
+			errs.Add(pos("worklog_minimum"), "worklog_minimum: want 0 to 50 activities a week (3 is what most unemployment offices ask; 0 flags no week)")
+		} else {
+			cfg.WorklogMinimum = *m
+		}
 	}
 	if o := raw.Owner; o != nil {
 		set(&cfg.Owner.Name, o.Name)
@@ -282,14 +291,14 @@ func tomlKindName(k string) string {
 	return "a " + k
 }
 
-var allKeys = []string{"title", "base_url", "timezone", "output", "public", "public_names", "domain", "feed_key",
+var allKeys = []string{"title", "base_url", "timezone", "output", "public", "public_names", "domain", "feed_key", "worklog_minimum",
 	"owner", "owner.name", "owner.email", "owner.signature",
 	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters"}
 
 // kinds is the kind of value each key of followup.toml takes.
 var kinds = map[string]string{
 	"title": "string", "base_url": "string", "timezone": "string", "output": "string",
-	"public": "bool", "public_names": "bool", "domain": "string", "feed_key": "string",
+	"public": "bool", "public_names": "bool", "domain": "string", "feed_key": "string", "worklog_minimum": "int",
 	"owner": "table", "owner.name": "string", "owner.email": "string", "owner.signature": "string",
 	"policy": "table", "policy.check_in_after": "string", "policy.followup_gap": "string",
 	"policy.max_followups": "int", "policy.weekend_to_monday": "bool", "policy.mail_letters": "bool",

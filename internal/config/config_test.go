@@ -44,6 +44,7 @@ func TestParseAll(t *testing.T) {
 	data := `title = "Sam's search"
 base_url = "https://sam.example/jobs"
 timezone = "Europe/Berlin"
+worklog_minimum = 5
 
 [owner]
 name = "Sam Rivera"
@@ -64,6 +65,7 @@ mail_letters = true
 	want.Title = "Sam's search"
 	want.BaseURL = "https://sam.example/jobs/" // a slash is added
 	want.Timezone = "Europe/Berlin"
+	want.WorklogMinimum = 5
 	want.Owner = followup.Owner{Name: "Sam Rivera", Email: "sam@example.com", Signature: "Best regards,\nSam Rivera"}
 	want.Policy = followup.Policy{
 		CheckInAfter:    followup.Span{N: 14, Unit: followup.Days},
@@ -168,6 +170,12 @@ func TestErrors(t *testing.T) {
 		}},
 		{"endless", "[policy]\ncheck_in_after = \"999999999 business days\"\n", []string{
 			`followup.toml:2:18: check_in_after: "999999999 business days" is more than a year`,
+		}},
+		{"worklog_minimum negative", "worklog_minimum = -1\n", []string{
+			`followup.toml:1:19: worklog_minimum: want 0 to 50 activities a week (3 is what most unemployment offices ask; 0 flags no week)`,
+		}},
+		{"worklog_minimum under policy", "[policy]\nworklog_minimum = 3\n", []string{
+			`followup.toml:2:1: unknown key "policy.worklog_minimum": worklog_minimum goes at the top of the file, above the first [table]`,
 		}},
 		{"max_followups 0", "[policy]\nmax_followups = 0\n", []string{
 			`followup.toml:2:17: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -21,6 +22,13 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 		Location: strings.TrimSpace(raw.Location),
 		Applied:  raw.Applied,
 		TZ:       raw.TZ,
+	}
+	p.employer(app, raw)
+	if p.has("id") {
+		app.ID, app.IDPos = strings.TrimSpace(raw.ID), p.pos("id")
+		if msg := badID(app.ID); msg != "" {
+			p.errorf(app.IDPos, "id: %s", msg)
+		}
 	}
 	for _, f := range []string{"company", "role"} {
 		if n := p.node(f); n != nil && isEmpty(n) {
@@ -90,6 +98,10 @@ func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string, people
 		}
 	} else if _, ok := rr.At.In(loc); !ok {
 		p.errorf(p.pos(base+".at"), "at: %s does not exist in %s (the clocks jump over it)", rr.At, tz)
+	} else if rr.At.Repeated(loc) {
+		t, _ := rr.At.In(loc)
+		p.warns.Warn(p.pos(base+".at"), "at: %s happens twice in %s (the clocks go back over it); followup takes the first, %s (UTC%s)",
+			rr.At, tz, t.Format("MST"), t.Format("-07:00"))
 	}
 	if rr.Length != nil {
 		switch {
@@ -216,3 +228,21 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 func isEmpty(n *yaml.Node) bool {
 	return n != nil && n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!null" || strings.TrimSpace(n.Value) == "")
 }
+
+// badID says what is wrong with an application's id, or "". An id goes
+// into calendar UIDs and URLs as is, so it keeps to lowercase ASCII
+// letters, digits and hyphens, as followup new writes it.
+func badID(id string) string {
+	if id == "" {
+		return "must not be empty; write a short name such as acme-k7qz, or remove the line"
+	}
+	if !reID.MatchString(id) {
+		return fmt.Sprintf("%q: want lowercase letters, digits and single hyphens, such as acme-k7qz", id)
+	}
+	return ""
+}
+
+// reID is an application's id: what followup.NewID makes, and what a
+// person may type instead (it names the application in calendar UIDs,
+// so it stays lowercase ASCII).
+var reID = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)

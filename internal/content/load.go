@@ -141,8 +141,39 @@ func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList)
 			out = append(out, a)
 		}
 	}
+	errs = append(errs, duplicateIDs(out)...)
 	errs.Sort()
 	return out, errs
+}
+
+// duplicateIDs reports every application whose id an earlier file (in
+// path order) already has, at the id: two applications with one id would
+// share their calendar UIDs, and each update to one would overwrite the
+// other in a subscriber's calendar.
+func duplicateIDs(apps []*followup.Application) followup.ErrorList {
+	var errs followup.ErrorList
+	first := map[string]*followup.Application{}
+	pathOnly := map[string]*followup.Application{} // identified by slug
+	for _, a := range apps {
+		if a.ID == "" {
+			pathOnly[a.Slug] = a
+		}
+	}
+	for _, a := range apps {
+		if a.ID == "" {
+			continue
+		}
+		if f, ok := first[a.ID]; ok {
+			errs.Add(a.IDPos, "id: %q is already the id of %s; give each application its own", a.ID, f.IDPos.Path)
+			continue
+		}
+		first[a.ID] = a
+		// A file without an id is identified by its path under content/.
+		if f, ok := pathOnly[a.ID]; ok {
+			errs.Add(a.IDPos, "id: %q is how %s, which has no id, is identified; choose another id or give that file one", a.ID, f.Path)
+		}
+	}
+	return errs
 }
 
 // Cache remembers parsed files by their bytes, for incremental rebuilds.

@@ -13,11 +13,15 @@ import (
 // every value has been checked.
 
 type rawApp struct {
+	ID       string        `yaml:"id"`
 	Company  string        `yaml:"company"`
 	Role     string        `yaml:"role"`
 	Posting  string        `yaml:"posting"`
 	Location string        `yaml:"location"`
 	Applied  followup.Date `yaml:"applied"`
+	Via      followup.Via  `yaml:"via"`     // how you applied (work-search logs)
+	Address  string        `yaml:"address"` // the employer's
+	Phone    string        `yaml:"phone"`   // the employer's
 	TZ       string        `yaml:"tz"`
 	Contact  *rawPerson    `yaml:"contact"`
 	Rounds   []rawRound    `yaml:"rounds"`

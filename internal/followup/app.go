@@ -170,19 +170,40 @@ type LogEntry struct {
 
 // Application is one job application: a file under content/.
 type Application struct {
-	Slug     string // path under content/ without .md, with forward slashes
+	Slug string // path under content/ without .md, with forward slashes
+	// ID is the `id:` of the front matter, or "": a short name that
+	// survives moving or renaming the file. See Identity.
+	ID       string
+	IDPos    Pos    // where the id's value is written, for check's report of a duplicate
 	Path     string // the file as the user names it, for messages
 	Company  string
 	Role     string
 	Posting  string
 	Location string
 	Applied  Date
+	Via      Via            // how the application went in; "" when not said
+	Address  string         // the employer's address (for work-search logs); private
+	Phone    string         // the employer's phone number; private
 	TZ       string         // zone name as written (or the site default)
 	Loc      *time.Location // resolved zone; never nil after loading
 	Contact  *Person
 	Rounds   []Round
 	Log      []LogEntry
 	Notes    []byte // markdown body: private
+	// Warnings are problems that do not stop the application from being
+	// used (a round at a wall-clock time that occurs twice); check prints
+	// them.
+	Warnings ErrorList
+}
+
+// Identity names the application in calendar UIDs: its id when the front
+// matter has one, else its slug, so files written before ids existed keep
+// the UIDs they always had.
+func (a *Application) Identity() string {
+	if a.ID != "" {
+		return a.ID
+	}
+	return a.Slug
 }
 
 // LatestRound is the round with the latest start, or nil.

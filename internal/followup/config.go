@@ -23,13 +23,17 @@ type Config struct {
 	Timezone string
 	Owner    Owner
 	Policy   Policy
-	Public   bool // build for the open web: no contacts, drafts or notes
+	Public   bool   // build for the open web: no contacts, drafts or notes
+	Output   string // output directory, relative to the project
+	Domain   string // for calendar UIDs
+	FeedKey  string // secret part of the public feed's file name
+	// WorklogMinimum is how many activities a week a work-search log
+	// must show (three in New York, Washington and Nebraska); the
+	// worklog flags weeks with fewer. 0 flags none.
+	WorklogMinimum int
 	// PublicNames publishes the names of contacts and interviewers in a
 	// public build; without it they are shown as their role.
 	PublicNames bool
-	Output      string // output directory, relative to the project
-	Domain      string // for calendar UIDs
-	FeedKey     string // secret part of the public feed's file name
 	// FeedKeyPos is where followup.toml writes feed_key (zero when it
 	// does not): a key written there is committed with the project.
 	FeedKeyPos Pos
@@ -59,5 +63,7 @@ func DefaultConfig() Config {
 		Policy:   DefaultPolicy(),
 		Output:   "public",
 		Owner:    Owner{Signature: "Best regards"},
+
+		WorklogMinimum: 3,
 	}
 }

@@ -142,7 +142,7 @@ func (d Date) AddBusinessDays(n int) Date {
 // September), where the day starts at 01:00; time.Date would instead
 // normalise to 23:00 the evening before.
 func (d Date) In(loc *time.Location) time.Time {
-	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	t, _ := Wall(d.Year, d.Month, d.Day, 0, 0, 0, loc)
 	if DateOf(t) == d {
 		return t
 	}
@@ -209,12 +209,80 @@ func (lt *LocalTime) UnmarshalText(b []byte) error {
 
 func (lt LocalTime) MarshalText() ([]byte, error) { return []byte(lt.String()), nil }
 
-// In is the instant of lt in loc. ok is false when the wall clock does not
-// exist that day (skipped by a daylight-saving jump); the instant is then
-// the one Go picks, which check reports.
+// In is the instant of lt in loc: the one conversion from a wall clock the
+// user wrote to an instant, which the agenda, the pages and the feed all
+// go through. ok is false when the wall clock does not exist that day
+// (skipped by a daylight-saving jump); the instant is then the one Go
+// picks, which check reports. A wall clock that occurs twice (the clocks
+// go back over it) means its first occurrence, as RFC 5545 §3.3.5 says of
+// a local time in the repeated hour; see Wall.
 func (lt LocalTime) In(loc *time.Location) (t time.Time, ok bool) {
-	t = time.Date(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, 0, loc)
-	return t, t.Hour() == lt.Hour && t.Minute() == lt.Minute && DateOf(t) == lt.Date
+	t, n := Wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
+	return t, n > 0
+}
+
+// Repeated reports whether lt occurs twice in loc (check warns about it).
+func (lt LocalTime) Repeated(loc *time.Location) bool {
+	_, n := Wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
+	return n > 1
+}
+
+// Wall is the first instant at which the clocks of loc read the given
+// wall time, and how many instants do (0 when the clocks jump over it,
+// then t is time.Date's answer; 2 in the hour the clocks go back over).
+//
+// time.Date does not promise which of two instants it returns, and in
+// practice takes the first west of UTC and the second east of it (Berlin
+// and Sydney). Every instant that reads that wall time is the wall time
+// read as UTC minus an offset the zone has in force then, so the
+// candidates are the offsets of the zone a day either side of time.Date's
+// answer: no zone has changed its offset twice within a day since 1970.
+func Wall(year int, month time.Month, day, hour, min, sec int, loc *time.Location) (t time.Time, n int) {
+	t = time.Date(year, month, day, hour, min, sec, 0, loc)
+	if loc == nil || loc == time.UTC {
+		return t, 1
+	}
+	asUTC := time.Date(year, month, day, hour, min, sec, 0, time.UTC)
+	reads := func(u time.Time) bool {
+		y, mo, d := u.Date()
+		h, mi, s := u.Clock()
+		return y == year && mo == month && d == day && h == hour && mi == min && s == sec
+	}
+	var first time.Time
+	var seen [3]int64
+	for _, probe := range [3]time.Time{t.Add(-26 * time.Hour), t, t.Add(26 * time.Hour)} {
+		_, off := probe.Zone()
+		u := asUTC.Add(-time.Duration(off) * time.Second).In(loc)
+		if !reads(u) {
+			continue
+		}
+		dup := false
+		for _, x := range seen[:n] {
+			dup = dup || x == u.Unix()
+		}
+		if dup {
+			continue
+		}
+		seen[n] = u.Unix()
+		n++
+		if n == 1 || u.Before(first) {
+			first = u
+		}
+	}
+	if n == 0 {
+		return t, 0
+	}
+	return first, n
+}
+
+// RepeatedAt reports whether the wall clock of t in loc (to the second)
+// also reads so at another instant: t falls in an hour the clocks go back
+// over, where a local time with a TZID is read differently by different
+// parsers, so the feed writes such an instant in UTC.
+func RepeatedAt(t time.Time, loc *time.Location) bool {
+	w := t.In(loc)
+	_, n := Wall(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), loc)
+	return n > 1
 }
 
 // Unit is what a Span counts.

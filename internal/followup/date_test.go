@@ -373,3 +373,100 @@ func TestDateStringIsSprintf(t *testing.T) {
 		}
 	}
 }
+
+// TestWall: a wall clock that occurs twice means its first occurrence in
+// every zone, east and west of UTC (time.Date takes the second east of
+// it); one that does not occur is reported; RepeatedAt sees both instants
+// of the repeated hour.
+func TestWall(t *testing.T) {
+	for _, tc := range []struct {
+		zone, at string
+		n        int
+		want     string // the instant, UTC; "" = not checked (a gap)
+	}{
+		{"America/New_York", "2026-11-01 01:30", 2, "2026-11-01T05:30:00Z"},
+		{"America/New_York", "2026-11-01 00:59", 1, "2026-11-01T04:59:00Z"},
+		{"America/New_York", "2026-11-01 02:00", 1, "2026-11-01T07:00:00Z"},
+		{"America/New_York", "2026-03-08 02:30", 0, ""},
+		{"Europe/Berlin", "2026-10-25 02:30", 2, "2026-10-25T00:30:00Z"},
+		{"Europe/Berlin", "2026-10-25 02:00", 2, "2026-10-25T00:00:00Z"},
+		{"Europe/Berlin", "2026-10-25 03:00", 1, "2026-10-25T02:00:00Z"},
+		{"Australia/Sydney", "2026-04-05 02:30", 2, "2026-04-04T15:30:00Z"},
+		{"Australia/Lord_Howe", "2026-04-05 01:45", 2, "2026-04-04T14:45:00Z"},
+		{"Europe/Dublin", "2026-10-25 01:30", 2, "2026-10-25T00:30:00Z"},
+		{"Africa/Casablanca", "2026-02-15 02:30", 2, "2026-02-15T01:30:00Z"},
+		{"Africa/Casablanca", "2026-02-15 03:30", 1, "2026-02-15T03:30:00Z"},
+		{"Asia/Kolkata", "2026-10-25 02:30", 1, "2026-10-24T21:00:00Z"},
+		{"UTC", "2026-10-25 02:30", 1, "2026-10-25T02:30:00Z"},
+	} {
+		loc := mustZone(t, tc.zone)
+		lt, err := ParseLocalTime(tc.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, n := Wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
+		if n != tc.n {
+			t.Errorf("%s %s: %d occurrences, want %d", tc.zone, tc.at, n, tc.n)
+		}
+		if tc.want != "" && got.UTC().Format(time.RFC3339) != tc.want {
+			t.Errorf("%s %s: %s, want %s", tc.zone, tc.at, got.UTC().Format(time.RFC3339), tc.want)
+		}
+		if in, ok := lt.In(loc); ok != (tc.n > 0) || (tc.n > 0 && !in.Equal(got)) || lt.Repeated(loc) != (tc.n > 1) {
+			t.Errorf("%s %s: In = %v, %v; Repeated = %v", tc.zone, tc.at, in, ok, lt.Repeated(loc))
+		}
+		if tc.n > 0 {
+			if RepeatedAt(got, loc) != (tc.n > 1) {
+				t.Errorf("%s %s: RepeatedAt(first) = %v", tc.zone, tc.at, !(tc.n > 1))
+			}
+			if tc.n > 1 {
+				_, off := got.Zone()
+				second := got.Add(time.Duration(off-offsetAfter(got, loc)) * time.Second)
+				if !RepeatedAt(second, loc) || second.Equal(got) {
+					t.Errorf("%s %s: RepeatedAt(second occurrence %v) = false", tc.zone, tc.at, second)
+				}
+			}
+		}
+	}
+}
+
+// offsetAfter is loc's offset a day after t.
+func offsetAfter(t time.Time, loc *time.Location) int {
+	_, off := t.Add(24 * time.Hour).In(loc).Zone()
+	return off
+}
+
+// FuzzWall: for any wall clock in zones with every kind of change, Wall
+// returns an instant that reads that wall clock when one does, never a
+// later one than time.Date's, and counts two only in a repeated hour.
+//
+//	go test ./internal/followup -run '^$' -fuzz FuzzWall -fuzztime 60s
+func FuzzWall(f *testing.F) {
+	zones := []string{"America/New_York", "Europe/Berlin", "Australia/Sydney", "Australia/Lord_Howe", "Europe/Dublin",
+		"Africa/Casablanca", "Asia/Kolkata", "America/Sao_Paulo", "Pacific/Apia", "America/Santiago", "UTC"}
+	f.Add(uint8(0), uint16(2026), uint8(11), uint8(1), uint8(1), uint8(30))
+	f.Add(uint8(1), uint16(2026), uint8(10), uint8(25), uint8(2), uint8(30))
+	f.Add(uint8(8), uint16(2011), uint8(12), uint8(30), uint8(12), uint8(0))
+	f.Fuzz(func(t *testing.T, z uint8, y uint16, mo, d, h, mi uint8) {
+		loc, err := time.LoadLocation(zones[int(z)%len(zones)])
+		if err != nil {
+			t.Skip(err)
+		}
+		year, month, day, hour, min := 1900+int(y)%300, time.Month(1+int(mo)%12), 1+int(d)%28, int(h)%24, int(mi)%60
+		got, n := Wall(year, month, day, hour, min, 0, loc)
+		if n < 0 || n > 2 {
+			t.Fatalf("%d occurrences", n)
+		}
+		if n == 0 {
+			return
+		}
+		if y2, m2, d2 := got.Date(); y2 != year || m2 != month || d2 != day || got.Hour() != hour || got.Minute() != min {
+			t.Fatalf("Wall(%d-%02d-%02d %02d:%02d %s) = %v", year, month, day, hour, min, loc, got)
+		}
+		if td := time.Date(year, month, day, hour, min, 0, 0, loc); got.After(td) {
+			t.Fatalf("Wall gives %v, later than time.Date's %v", got, td)
+		}
+		if RepeatedAt(got, loc) != (n == 2) {
+			t.Fatalf("RepeatedAt(%v) disagrees with %d occurrences", got, n)
+		}
+	})
+}

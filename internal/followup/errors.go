@@ -37,12 +37,22 @@ func QuotePath(path string) string {
 }
 
 // Error is one problem in the content or configuration, at a position.
+//
+// A warning is a problem worth knowing that does not stop the run: it
+// prints as "path:line:col: warning: message" and never changes the exit
+// status (SPEC 6).
 type Error struct {
-	Pos Pos
-	Msg string
+	Pos     Pos
+	Msg     string
+	Warning bool
 }
 
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+func (e *Error) Error() string {
+	if e.Warning {
+		return e.Pos.String() + ": warning: " + e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
 
 // ErrorList collects every problem of a run, so the user sees all of them
 // at once (as go/scanner.ErrorList does) rather than fixing one per run.
@@ -51,6 +61,11 @@ type ErrorList []*Error
 // Add appends a problem at pos.
 func (l *ErrorList) Add(pos Pos, format string, args ...any) {
 	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning at pos.
+func (l *ErrorList) Warn(pos Pos, format string, args ...any) {
+	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
 // Sort orders problems by path, line, column and message, and drops exact

@@ -18,6 +18,8 @@ role: Designer me@x.example +1 617 555 0102
 posting: https://user:pass@jobs.example/42?email=me@x.example&pwd=S3CRETQ#pwd=S3CRETF
 location: Boston me@x.example +1 617 555 0102
 applied: 2026-11-02
+address: 1 Elm Rd, Boston me@x.example
+phone: +1 617 555 0199
 tz: America/New_York
 contact:
   name: Jane Schmoe me@x.example +1 617 555 0102
@@ -62,7 +64,7 @@ email = "me@x.example"
 `
 
 var secrets = []string{"me@x.example", "x.example", "617", "555 0102", "0102", "S3CRET", "pwd", "user:pass",
-	"Jane", "Schmoe", "Lee Park", "Ann Fox", "Bo Chan", "Learned", "Heard me", "Note me", "Notes me", "1 Main St"}
+	"Jane", "Schmoe", "Lee Park", "Ann Fox", "Bo Chan", "Learned", "Heard me", "Note me", "Notes me", "1 Main St", "1 Elm Rd", "0199"}
 
 func project(t *testing.T, cfg string) string {
 	t.Helper()

@@ -17,6 +17,8 @@ type NewProject struct {
 	Timezone string    // IANA zone for followup.toml and the example
 	Output   string    // the site's directory, for .gitignore and the workflow ("public")
 	Today    time.Time // the example's dates are set around it, in Timezone
+	// ExampleID is the example application's id (followup.NewID).
+	ExampleID string
 }
 
 // File is one file of a new project.
@@ -41,6 +43,7 @@ func Project(p NewProject) []File {
 		"Heard":    day(-6),
 		"Round":    day(-1) + " 16:00",
 		"RoundDay": day(-1),
+		"ID":       p.ExampleID,
 	}
 	render := func(name string) []byte {
 		src, err := projectFiles.ReadFile("project/" + name)

@@ -15,10 +15,16 @@ var applicationTmpl string
 
 var app = template.Must(template.New("application").Funcs(template.FuncMap{"yaml": quote}).Parse(applicationTmpl))
 
-// NewApplication is what `followup new` asks for.
+// NewApplication is what `followup new` asks for, and what `followup
+// import` reads from a row.
 type NewApplication struct {
+	ID                                   string // followup.NewID: names it in calendar UIDs
 	Company, Role, Posting, Location, TZ string
-	Applied                              string // YYYY-MM-DD
+	Applied                              string // YYYY-MM-DD; omitted when empty
+	Via, Address, Phone                  string // optional fields of the employer
+	ContactName, ContactEmail            string // a contact block when ContactName is set
+	ContactPhone                         string
+	Notes                                string // the body; a prompt when empty
 }
 
 // Application renders a new application file.

@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/followup-tool/followup/internal/draft"
@@ -54,6 +55,7 @@ type Site struct {
 	actions []ActionView            // every open action, in plan order
 	byApp   map[string][]ActionView // slug -> its actions, in plan order
 	index   *IndexPage              // made on first use: index.html and closed.html share it
+	once    sync.Once
 }
 
 // New parses the layouts and prepares the views. A broken layout or
@@ -197,9 +199,7 @@ func (r *Site) closed() ([]byte, error) {
 }
 
 func (r *Site) indexView() *IndexPage {
-	if r.index == nil {
-		r.index = r.indexPage()
-	}
+	r.once.Do(func() { r.index = r.indexPage() })
 	return r.index
 }
 

@@ -1,0 +1,39 @@
+package build
+
+import (
+	"bytes"
+
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/worklog"
+	"github.com/followup-tool/followup/internal/zone"
+)
+
+// WorklogFile is the printable work-search log of a private build. It
+// names employers' phones and the people contacted, so a public build
+// never writes it.
+const WorklogFile = "worklog.html"
+
+// worklogPageMax bounds the page: a search of tens of thousands of
+// generated applications would otherwise make a page of hundreds of
+// megabytes, and no one prints more than a few hundred activities.
+const worklogPageMax = 2000
+
+// worklogPage renders every week from the first activity to the build's
+// day, or nothing (ok false) for a public build.
+func worklogPage(res *Result) ([]byte, error) {
+	cfg := res.Config
+	if cfg.Public {
+		return nil, nil
+	}
+	loc, err := zone.Load(cfg.Timezone)
+	if err != nil {
+		return nil, err
+	}
+	today := followup.DateOf(res.Plan.Now.In(loc))
+	var b bytes.Buffer
+	l := worklog.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum).Recent(worklogPageMax)
+	if err := worklog.HTML(&b, l, cfg.Owner.Name, res.Project.Theme); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

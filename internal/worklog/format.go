@@ -1,0 +1,157 @@
+package worklog
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/followup-tool/followup/internal/export"
+	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/layouts"
+)
+
+// Columns are the CSV header: one row per activity, and one row for a
+// week without any, so that an empty week shows rather than vanishes.
+var Columns = []string{"week", "week_activities", "week_flag", "date", "activity", "employer", "website_or_address", "phone", "person_contacted", "method", "position", "result"}
+
+// Flag is what a short week says.
+func (l *Log) Flag(w Week) string {
+	if !w.Short {
+		return ""
+	}
+	return fmt.Sprintf("fewer than %d", l.Minimum)
+}
+
+// Name is the ISO week as "2026-W03".
+func (w Week) Name() string { return fmt.Sprintf("%04d-W%02d", w.Year, w.Number) }
+
+// CSV writes the log as CSV, every cell guarded against formula injection.
+func CSV(w io.Writer, l *Log) error {
+	cw := export.NewCSV(w)
+	cw.Write(Columns)
+	for _, wk := range l.Weeks {
+		head := []string{wk.Name(), strconv.Itoa(len(wk.Activities)), l.Flag(wk)}
+		if len(wk.Activities) == 0 {
+			cw.Write(append(head, "", "", "", "", "", "", "", "", ""))
+		}
+		for _, a := range wk.Activities {
+			cw.Write(append(head, a.Date.String(), a.Kind, a.Employer, a.Website, a.Phone, a.Person, a.Method, a.Position, a.Result))
+		}
+	}
+	return cw.Flush()
+}
+
+// Markdown writes the log as a markdown document: a table per week.
+func Markdown(w io.Writer, l *Log, owner string) error {
+	var b bytes.Buffer
+	title := "Work search log"
+	if owner != "" {
+		title += ": " + mdCell(owner)
+	}
+	fmt.Fprintf(&b, "# %s\n\n%s to %s: %d %s in %d %s", title, l.From, l.To, l.Total, plural(l.Total, "activity", "activities"), len(l.Weeks), plural(len(l.Weeks), "week", "weeks"))
+	if l.Minimum > 0 {
+		fmt.Fprintf(&b, "; %d %s with fewer than %d", l.Short, plural(l.Short, "week", "weeks"), l.Minimum)
+	}
+	b.WriteString(".\n")
+	if l.Earlier > 0 {
+		fmt.Fprintf(&b, "\n%d earlier %s left out.\n", l.Earlier, plural(l.Earlier, "activity", "activities"))
+	}
+	for _, wk := range l.Weeks {
+		fmt.Fprintf(&b, "\n## Week %d of %d, %s to %s: %d %s", wk.Number, wk.Year, wk.Start, wk.End, len(wk.Activities), plural(len(wk.Activities), "activity", "activities"))
+		if wk.Short {
+			fmt.Fprintf(&b, " (**fewer than %d**)", l.Minimum)
+		}
+		b.WriteString("\n")
+		if len(wk.Activities) == 0 {
+			continue
+		}
+		b.WriteString("\n| date | activity | employer | website or address | phone | person contacted | method | position | result |\n|---|---|---|---|---|---|---|---|---|\n")
+		for _, a := range wk.Activities {
+			cells := []string{a.Date.String(), a.Kind, a.Employer, a.Website, a.Phone, a.Person, a.Method, a.Position, a.Result}
+			for i := range cells {
+				cells[i] = mdCell(cells[i])
+			}
+			fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// mdCell keeps user text from breaking the table or turning into markup:
+// pipes, backslashes and the characters markdown acts on are escaped,
+// line breaks become spaces.
+func mdCell(s string) string {
+	s = oneLine(s)
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\|*_`[]<>#!~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Page is what layouts/worklog.html is executed with.
+type Page struct {
+	Title   string // "Work search log"
+	Owner   string // the job seeker, from followup.toml
+	Log     *Log
+	Weeks   []PageWeek
+	Minimum int
+}
+
+// PageWeek is a week with its label and flag ready to print.
+type PageWeek struct {
+	Week
+	Name string // 2026-W03
+	Flag string // "fewer than 3", or ""
+}
+
+// LayoutFile is the page's template, in the theme and in a project's
+// layouts/ directory (which overrides the embedded one).
+const LayoutFile = "worklog.html"
+
+// Theme gives the copy of a theme file in use (*layouts.Theme): the
+// project's own, else the default, and how messages name it.
+type Theme interface {
+	ReadFile(name string) (data []byte, display string, err error)
+}
+
+// HTML renders the log through html/template from the theme's
+// worklog.html (nil theme: the default). Every text from the files is
+// escaped by html/template. A broken override is a positioned error.
+func HTML(w io.Writer, l *Log, owner string, theme Theme) error {
+	if theme == nil {
+		theme = (*layouts.Theme)(nil)
+	}
+	src, display, err := theme.ReadFile(LayoutFile)
+	if err != nil {
+		return err
+	}
+	t, err := template.New(LayoutFile).Parse(string(src))
+	if err != nil {
+		return followup.ErrorList{layouts.TemplateError(display, err)}
+	}
+	p := Page{Title: "Work search log", Owner: owner, Log: l, Minimum: l.Minimum}
+	for _, wk := range l.Weeks {
+		p.Weeks = append(p.Weeks, PageWeek{Week: wk, Name: wk.Name(), Flag: l.Flag(wk)})
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, p); err != nil {
+		return followup.ErrorList{layouts.TemplateError(display, err)}
+	}
+	_, err = w.Write(b.Bytes())
+	return err
+}
