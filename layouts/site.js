@@ -2,7 +2,12 @@
 //  - the agenda's buckets follow the viewer's clock, not the build's, so a
 //    page built on Monday is right on Thursday;
 //  - the pipeline table sorts by any column;
-//  - copy buttons put a draft or the feed's address on the clipboard.
+//  - copy buttons put a draft or the feed's address on the clipboard;
+//  - served by `followup serve` (which adds its token to the page), each
+//    action gets "Mark sent" and "Skip…", and each application "They
+//    replied…", "Add a round…" and its outcomes: they post to the local
+//    server, which edits the file as the commands do. A built page shows
+//    the command to copy instead.
 (function () {
   'use strict';
 
@@ -184,6 +189,174 @@
     }
   }
 
+  // el makes an element with text (never HTML: user text stays text).
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function button(label, cls) {
+    return el('button', { type: 'button', 'class': 'button ' + (cls || 'quiet') }, label);
+  }
+
+  // recording wires the buttons when followup serve serves the page: its
+  // script tag carries the token the server wants back with every post.
+  function recording() {
+    var tag = document.querySelector('script[data-followup-token]');
+    var store = null;
+    try { store = window.sessionStorage; } catch (e) { store = null; } // file:// pages may have none
+    var shown = store && store.getItem('followup-wrote');
+    if (shown) {
+      // What the last click wrote, shown again after the reload it caused.
+      store.removeItem('followup-wrote');
+      var w = JSON.parse(shown), box = el('div', { 'class': 'wrote', role: 'status', id: 'followup-wrote' });
+      box.appendChild(el('p', {}, w.message));
+      if (w.diff) box.appendChild(el('pre', {}, w.diff));
+      var main = document.getElementById('main');
+      if (main) main.insertBefore(box, main.firstChild);
+    }
+    if (!tag) return;
+    var token = tag.getAttribute('data-followup-token');
+
+    function post(body, status, done) {
+      status.className = 'record-status';
+      status.textContent = 'Saving…';
+      window.followupBusy = true; // live reload waits for the answer
+      fetch('/_followup/record', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Followup-Token': token },
+        body: JSON.stringify(body),
+        credentials: 'same-origin'
+      }).then(function (r) {
+        return r.json().then(function (j) { return { ok: r.ok, j: j }; });
+      }).then(function (res) {
+        window.followupBusy = false;
+        if (!res.ok) {
+          status.className = 'record-status error';
+          status.textContent = res.j.error || 'Not saved.';
+          if (window.followupReload) location.reload();
+          return;
+        }
+        status.textContent = res.j.message;
+        if (res.j.diff) status.appendChild(el('pre', {}, res.j.diff));
+        if (store) store.setItem('followup-wrote', JSON.stringify(res.j));
+        if (done) done();
+        // The server rebuilt the site before answering: the page reloads
+        // without the action, and shows what was written at its top.
+        location.reload();
+      }, function (e) {
+        window.followupBusy = false;
+        status.className = 'record-status error';
+        status.textContent = 'Not saved: ' + e;
+      });
+    }
+
+    // form opens a small form under the buttons: fields, then a submit.
+    function form(host, status, fields, submitLabel, send) {
+      var old = host.querySelector('.record-form');
+      if (old) { old.remove(); return; }
+      var f = el('form', { 'class': 'record-form' });
+      var inputs = {};
+      fields.forEach(function (fd) {
+        var l = el('label', fd.wide ? { 'class': 'wide' } : {}, fd.label);
+        var i;
+        if (fd.options) {
+          i = el('select', { name: fd.name });
+          fd.options.forEach(function (o) { i.appendChild(el('option', { value: o }, o || '—')); });
+        } else {
+          i = el('input', { name: fd.name, type: fd.type || 'text' });
+          if (fd.placeholder) i.setAttribute('placeholder', fd.placeholder);
+          if (fd.required) i.required = true;
+        }
+        inputs[fd.name] = i;
+        l.appendChild(i);
+        f.appendChild(l);
+      });
+      f.appendChild(el('button', { type: 'submit', 'class': 'button' }, submitLabel));
+      var cancel = button('Cancel');
+      cancel.addEventListener('click', function () { f.remove(); });
+      f.appendChild(cancel);
+      f.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var v = {};
+        Object.keys(inputs).forEach(function (k) { v[k] = inputs[k].value.trim(); });
+        send(v);
+      });
+      host.appendChild(f);
+      var first = f.querySelector('input, select');
+      if (first) first.focus();
+    }
+
+    document.querySelectorAll('[data-record]').forEach(function (box) {
+      var id = box.getAttribute('data-record');
+      var cmd = box.querySelector('.record-cmd');
+      if (cmd) cmd.hidden = true;
+      var row = el('div', { 'class': 'record-buttons' });
+      var sent = button('Mark sent', 'primary'), skip = button('Skip…');
+      sent.setAttribute('data-action', 'done');
+      skip.setAttribute('data-action', 'skip');
+      row.appendChild(sent);
+      row.appendChild(skip);
+      box.appendChild(row);
+      var status = el('p', { 'class': 'record-status', role: 'status' });
+      box.appendChild(status);
+      sent.addEventListener('click', function () {
+        sent.disabled = true;
+        post({ op: 'done', ids: [id] }, status);
+      });
+      skip.addEventListener('click', function () {
+        form(box, status, [{ name: 'why', label: 'Why not send it?', wide: true, required: true }], 'Skip it', function (v) {
+          post({ op: 'skip', ids: [id], why: v.why }, status);
+        });
+      });
+    });
+
+    document.querySelectorAll('[data-app]').forEach(function (sec) {
+      var app = sec.getAttribute('data-app');
+      var cmds = sec.querySelector('.record-cmds');
+      if (cmds) cmds.hidden = true;
+      var row = el('div', { 'class': 'record-buttons' });
+      var status = el('p', { 'class': 'record-status', role: 'status' });
+      function add(label, action, open) {
+        var b = button(label);
+        b.setAttribute('data-action', action);
+        b.addEventListener('click', open);
+        row.appendChild(b);
+      }
+      add('They replied…', 'heard', function () {
+        form(sec, status, [
+          { name: 'text', label: 'What they said', wide: true, required: true },
+          { name: 'next', label: 'New date they gave (optional)', type: 'date' }
+        ], 'Save reply', function (v) { post({ op: 'heard', app: app, text: v.text, next: v.next }, status); });
+      });
+      add('Add a round…', 'round', function () {
+        form(sec, status, [
+          { name: 'at', label: 'When', type: 'datetime-local', required: true },
+          { name: 'length', label: 'Length', placeholder: '1h' },
+          { name: 'kind', label: 'Kind', options: ['', 'phone', 'video', 'onsite', 'other'] },
+          { name: 'with', label: 'With (names, comma-separated)', wide: true },
+          { name: 'timeline', label: 'Hear back within', placeholder: '2 weeks' }
+        ], 'Add round', function (v) {
+          var names = v['with'] ? v['with'].split(',').map(function (s) { return s.trim(); }).filter(Boolean) : [];
+          post({ op: 'round', app: app, at: v.at.replace('T', ' '), length: v.length, kind: v.kind, 'with': names, timeline: v.timeline }, status);
+        });
+      });
+      [['offer', 'Offer…'], ['rejected', 'Rejected…'], ['withdrawn', 'Withdrew…'], ['accepted', 'Accepted…']].forEach(function (o) {
+        add(o[1], 'outcome-' + o[0], function () {
+          var fields = [{ name: 'note', label: 'Note (optional)', wide: true }];
+          if (o[0] === 'offer') fields.push({ name: 'deadline', label: 'Answer by (optional)', type: 'date' });
+          form(sec, status, fields, 'Record ' + o[0], function (v) {
+            post({ op: 'outcome', app: app, outcome: o[0], note: v.note, deadline: v.deadline || '' }, status);
+          });
+        });
+      });
+      sec.appendChild(row);
+      sec.appendChild(status);
+    });
+  }
+
   function init() {
     var asof = document.querySelector('[data-asof]');
     if (asof) asof.setAttribute('data-built', asof.textContent);
@@ -200,6 +373,7 @@
         }
       });
     });
+    recording();
     var feed = document.getElementById('feed-link');
     if (feed) feed.textContent = feed.href;
     // A page left open keeps up: midnight moves "this week" into "today".

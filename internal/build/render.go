@@ -59,7 +59,7 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 	go func() { defer wg.Done(); index.data, index.err = s.Index() }()
 	go func() { defer wg.Done(); closed.data, closed.err = s.Closed() }()
 	go func() { defer wg.Done(); all.data, all.err = f.all(memo) }()
-	go func() { defer wg.Done(); log.data, log.err = worklogPage(res) }()
+	go func() { defer wg.Done(); log.data, log.err = worklogPage(res, memo) }()
 	defer wg.Wait() // on an early return too: they read the plan
 	if err := emit("style.css", s.Style()); err != nil {
 		return err
@@ -147,65 +147,35 @@ func newFeeds(res *Result, name string) *feeds {
 	return f
 }
 
-// app is an application's own feed. With a memo, it is written again
-// only when the data it is made from changed.
+// app is an application's own feed.
 func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
 	o := f.opt
 	o.Name = f.res.Config.Title + ": " + a.Company
-	acts, ivs := f.acts[a.Slug], f.ivs[a.Slug]
-	var data any
-	if memo != nil {
-		data = feedData{Opt: o, App: a, Acts: acts, Ivs: ivs, Stages: f.stages(acts)}
-		if b, ok := memo.Get(path.Join(a.Slug, "feed"), data); ok {
-			return b, nil
-		}
-	}
-	var b bytes.Buffer
-	if err := calendar.Write(&b, o, acts, ivs, f.draft); err != nil {
-		return nil, err
-	}
-	memo.Put(path.Join(a.Slug, "feed"), data, b.Bytes())
-	return b.Bytes(), nil
+	return write(path.Join(a.Slug, "calendar"), memo, o, f.acts[a.Slug], f.ivs[a.Slug], f.draft)
 }
 
 // all is the whole search's feed.
 func (f *feeds) all(memo *site.Memo) ([]byte, error) {
-	plan := f.res.Plan
-	var data any
-	if memo != nil {
-		data = feedData{Opt: f.opt, Acts: plan.Actions, Ivs: plan.Interviews, Stages: f.stages(plan.Actions)}
-		if b, ok := memo.Get("feed", data); ok {
-			return b, nil
-		}
-	}
-	var b bytes.Buffer
-	if err := calendar.Write(&b, f.opt, plan.Actions, plan.Interviews, f.draft); err != nil {
+	return write("calendar", memo, f.opt, f.res.Plan.Actions, f.res.Plan.Interviews, f.draft)
+}
+
+// write makes a feed and writes it. With a memo, a feed whose events are
+// those of last time is not written again: the events are made from the
+// actions, interviews and drafts, and writing them is most of the cost.
+func write(name string, memo *site.Memo, o calendar.Options, acts []followup.Action, ivs []followup.Interview, draft calendar.DraftFunc) ([]byte, error) {
+	feed, err := calendar.Make(o, acts, ivs, draft)
+	if err != nil {
 		return nil, err
 	}
-	memo.Put("feed", data, b.Bytes())
-	return b.Bytes(), nil
-}
-
-// feedData is what a feed is made from, besides the memo's generation:
-// the options, the application as parsed, its open actions and
-// interviews, and the stage of each action's application (the drafts
-// say whether you are still interested).
-type feedData struct {
-	Opt    calendar.Options
-	App    *followup.Application
-	Acts   []followup.Action
-	Ivs    []followup.Interview
-	Stages []followup.Stage
-}
-
-func (f *feeds) stages(acts []followup.Action) []followup.Stage {
-	out := make([]followup.Stage, len(acts))
-	for i, a := range acts {
-		if st := f.res.Plan.Status[a.App.Slug]; st != nil {
-			out[i] = st.Stage
-		}
+	if b, ok := memo.Get(name, feed); ok {
+		return b, nil
 	}
-	return out
+	var b bytes.Buffer
+	if err := feed.Encode(&b); err != nil {
+		return nil, err
+	}
+	memo.Put(name, feed, b.Bytes())
+	return b.Bytes(), nil
 }
 
 // feedDomain names the owner of the UIDs: the configured domain, else the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/site"
 	"github.com/followup-tool/followup/internal/worklog"
 	"github.com/followup-tool/followup/internal/zone"
 )
@@ -20,7 +21,7 @@ const worklogPageMax = 2000
 
 // worklogPage renders every week from the first activity to the build's
 // day, or nothing (ok false) for a public build.
-func worklogPage(res *Result) ([]byte, error) {
+func worklogPage(res *Result, memo *site.Memo) ([]byte, error) {
 	cfg := res.Config
 	if cfg.Public {
 		return nil, nil
@@ -32,8 +33,14 @@ func worklogPage(res *Result) ([]byte, error) {
 	today := followup.DateOf(res.Plan.Now.In(loc))
 	var b bytes.Buffer
 	l := worklog.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum).Recent(worklogPageMax)
+	// With a memo, the page is made again only when the log is not the
+	// same as last time (a save that changes notes leaves it alone).
+	if out, ok := memo.Get(WorklogFile, l); ok {
+		return out, nil
+	}
 	if err := worklog.HTML(&b, l, cfg.Owner.Name, res.Project.Theme); err != nil {
 		return nil, err
 	}
+	memo.Put(WorklogFile, l, b.Bytes())
 	return b.Bytes(), nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/followup-tool/followup/internal/build"
 	"github.com/followup-tool/followup/internal/config"
 	"github.com/followup-tool/followup/internal/content"
+	"github.com/followup-tool/followup/internal/edit"
 	"github.com/followup-tool/followup/internal/serve"
 	"github.com/followup-tool/followup/internal/watch"
 )
@@ -96,12 +97,20 @@ func runServe(env *Env, args []string) error {
 func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serve.Server, error) {
 	opt := build.Options{Dir: dir, Prefix: dir, Public: public, FeedKey: env.Getenv(build.FeedKeyEnv),
 		Cache: content.NewCache(), Memo: site.NewMemo()}
-	return serve.New(func(now time.Time) (serve.Site, error) {
+	srv := serve.New(func(now time.Time) (serve.Site, error) {
 		o := opt
 		o.Now = now
 		files, _, err := build.Files(o)
 		return files, err
-	}, clock), nil
+	}, clock)
+	if !public {
+		// The page's buttons record through the same code as the
+		// commands; a public site has none.
+		srv.SetRecorder(func(body []byte) (int, any) {
+			return edit.Handle(edit.Options{Dir: dir, Now: clock()}, body)
+		})
+	}
+	return srv, nil
 }
 
 // newWatcher watches what a build reads: content/ and layouts/ (recursively)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -34,6 +35,7 @@ type rawConfig struct {
 	Domain      *string `toml:"domain"`
 	FeedKey     *string `toml:"feed_key"`
 
+	GitCommit      *bool      `toml:"git_commit"`
 	WorklogMinimum *int       `toml:"worklog_minimum"`
 	Owner          *rawOwner  `toml:"owner"`
 	Policy         *rawPolicy `toml:"policy"`
@@ -120,6 +122,9 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 		if n := len(strings.TrimSpace(cfg.FeedKey)); n < followup.MinFeedKey {
 			errs.Add(pos("feed_key"), "feed_key: %d characters; a feed key needs at least %d, such as the output of `openssl rand -hex 16`", n, followup.MinFeedKey)
 		}
+	}
+	if raw.GitCommit != nil {
+		cfg.GitCommit = *raw.GitCommit
 	}
 	switch {
 	case cfg.Timezone == "Local":
@@ -293,16 +298,43 @@ func tomlKindName(k string) string {
 
 var allKeys = []string{"title", "base_url", "timezone", "output", "public", "public_names", "domain", "feed_key", "worklog_minimum",
 	"owner", "owner.name", "owner.email", "owner.signature",
-	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters"}
+	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters",
+	"git_commit"}
 
-// kinds is the kind of value each key of followup.toml takes.
-var kinds = map[string]string{
-	"title": "string", "base_url": "string", "timezone": "string", "output": "string",
-	"public": "bool", "public_names": "bool", "domain": "string", "feed_key": "string", "worklog_minimum": "int",
-	"owner": "table", "owner.name": "string", "owner.email": "string", "owner.signature": "string",
-	"policy": "table", "policy.check_in_after": "string", "policy.followup_gap": "string",
-	"policy.max_followups": "int", "policy.weekend_to_monday": "bool", "policy.mail_letters": "bool",
-}
+// kinds is the kind of value each key of followup.toml takes, read from
+// the raw types' toml tags, so that a key added there is known here.
+var kinds = func() map[string]string {
+	m := map[string]string{}
+	var walk func(prefix string, t reflect.Type)
+	walk = func(prefix string, t reflect.Type) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			key := strings.Split(f.Tag.Get("toml"), ",")[0]
+			if prefix != "" {
+				key = prefix + "." + key
+			}
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			switch ft.Kind() {
+			case reflect.String:
+				m[key] = "string"
+			case reflect.Bool:
+				m[key] = "bool"
+			case reflect.Int:
+				m[key] = "int"
+			case reflect.Struct:
+				m[key] = "table"
+				walk(key, ft)
+			default:
+				panic("config: no kind for " + key)
+			}
+		}
+	}
+	walk("", reflect.TypeOf(rawConfig{}))
+	return m
+}()
 
 // decode reads followup.toml into raw, reporting every unknown key and
 // every value of the wrong kind, not just the first: go-toml's decoder

@@ -284,3 +284,20 @@ func TestFeedKeyPos(t *testing.T) {
 		t.Error("public_names = true not read")
 	}
 }
+
+// TestKindsCoverEveryKey: every key of the raw types has a kind (so the
+// decoder does not call it unknown) and is offered by suggestions.
+func TestKindsCoverEveryKey(t *testing.T) {
+	sugg := map[string]bool{}
+	for _, k := range allKeys {
+		sugg[k] = true
+	}
+	for k := range kinds {
+		if !sugg[k] {
+			t.Errorf("%s is a key but not in allKeys", k)
+		}
+	}
+	if kinds["policy.max_followups"] != "int" || kinds["owner"] != "table" || kinds["public_names"] != "bool" {
+		t.Errorf("kinds: %v", kinds)
+	}
+}

@@ -154,21 +154,23 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 	rejections := 0
 	for i, rl := range raws {
 		base := fmt.Sprintf("log.%d", i)
-		e := followup.LogEntry{On: rl.On, Sent: rl.Sent, By: rl.By, Heard: strings.TrimSpace(rl.Heard), Next: rl.Next, Outcome: rl.Outcome, Note: rl.Note}
+		e := followup.LogEntry{On: rl.On, Sent: rl.Sent, By: rl.By, Heard: strings.TrimSpace(rl.Heard), Next: rl.Next, Outcome: rl.Outcome, Note: rl.Note,
+			Deadline: rl.Deadline, Skipped: strings.TrimSpace(rl.Skipped)}
 		set := []string{}
-		for _, f := range []string{"sent", "heard", "outcome"} {
+		for _, f := range []string{"sent", "heard", "outcome", "skipped"} {
 			if p.has(base + "." + f) {
 				set = append(set, f)
 			}
 		}
 		switch len(set) {
 		case 0:
-			p.errorf(p.pos(base), "log entry %d: say what happened with one of sent:, heard: or outcome:", i+1)
+			p.errorf(p.pos(base), "log entry %d: say what happened with one of sent:, heard:, outcome: or skipped:", i+1)
 		case 1:
 			if n := p.node(base + "." + set[0]); set[0] != "heard" && isEmpty(n) {
 				p.errorf(p.pos(base+"."+set[0]), "%s: must not be empty; want %s", set[0], map[string]string{
 					"sent":    "check-in, nudge, after-rejection or withdrawal",
 					"outcome": "offer, rejected, withdrawn or accepted",
+					"skipped": "the id of the action you decided not to take, as followup agenda prints it",
 				}[set[0]])
 			}
 		default:
@@ -185,6 +187,13 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 				p.errorf(p.pos(base+".next"), "next: only a heard: entry gives a new date (the date they said they would decide)")
 			} else if !e.On.IsZero() && e.Next.Before(e.On) {
 				p.errorf(p.pos(base+".next"), "next: %s is before the reply on %s", e.Next, e.On)
+			}
+		}
+		if !e.Deadline.IsZero() {
+			if e.Outcome != followup.Offer {
+				p.errorf(p.pos(base+".deadline"), "deadline: only an outcome: offer entry has a deadline (the day to answer the offer by)")
+			} else if !e.On.IsZero() && e.Deadline.Before(e.On) {
+				p.errorf(p.pos(base+".deadline"), "deadline: %s is before the offer on %s", e.Deadline, e.On)
 			}
 		}
 		if !e.On.IsZero() {

@@ -64,6 +64,10 @@ type rawLog struct {
 	Next    followup.Date    `yaml:"next"`
 	Outcome followup.Outcome `yaml:"outcome"`
 	Note    string           `yaml:"note"`
+	// Deadline is when an offer must be answered (SPEC 6).
+	Deadline followup.Date `yaml:"deadline"`
+	// Skipped is the id of an action decided against (SPEC 6).
+	Skipped string `yaml:"skipped"`
 }
 
 // roundLength is a round's length, clock time such as 45m or 1h30m. It

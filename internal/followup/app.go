@@ -157,7 +157,7 @@ type Round struct {
 }
 
 // LogEntry is one thing that happened after applying. Exactly one of Sent,
-// Heard and Outcome is set.
+// Heard, Outcome and Skipped is set.
 type LogEntry struct {
 	On      Date
 	Sent    Kind
@@ -166,6 +166,11 @@ type LogEntry struct {
 	Next    Date
 	Outcome Outcome
 	Note    string
+	// Deadline is the day an offer must be answered by (outcome: offer).
+	Deadline Date
+	// Skipped is the id of an action the user decided not to take; the
+	// engine treats it as closed.
+	Skipped string
 }
 
 // Application is one job application: a file under content/.

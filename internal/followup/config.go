@@ -27,6 +27,9 @@ type Config struct {
 	Output   string // output directory, relative to the project
 	Domain   string // for calendar UIDs
 	FeedKey  string // secret part of the public feed's file name
+	// GitCommit: the recording commands (done, skip, ...) commit the file
+	// they change with the user's git.
+	GitCommit bool
 	// WorklogMinimum is how many activities a week a work-search log
 	// must show (three in New York, Washington and Nebraska); the
 	// worklog flags weeks with fewer. 0 flags none.

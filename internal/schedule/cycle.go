@@ -55,7 +55,7 @@ func (p *planner) cycle() {
 	to, ch := p.recipient()
 	switch n := len(since); {
 	case n == 0:
-		if an.heard < 0 && !thankedAll(r) {
+		if an.heard < 0 && !p.thankedOrSkipped(r) {
 			return // the thank-you comes first
 		}
 		d, why := p.paced(an.base, an.promise)
@@ -86,14 +86,4 @@ func (p *planner) cycle() {
 		p.dayAction(followup.MoveOn, cycles, d, nil, "",
 			fmt.Sprintf("%d follow-ups since %s went unanswered, the last on %s; a week later, %s, mentally move on (seeds 002, 004).", n, day(since[0].On), day(last.On), day(d)))
 	}
-}
-
-// thankedAll reports whether every thank-you of round r is recorded.
-func thankedAll(r *followup.Round) bool {
-	for _, iv := range r.Interviewers {
-		if iv.Thanked.IsZero() {
-			return false
-		}
-	}
-	return true
 }

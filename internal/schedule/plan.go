@@ -100,6 +100,7 @@ func (p *planner) plan(accepts []acceptance) {
 	if p.followingUp(accepts) {
 		p.cycle()
 	}
+	p.dropSkipped()
 }
 
 // dayAction is an action due on a whole day in the application's zone

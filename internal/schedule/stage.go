@@ -56,7 +56,7 @@ func (p *planner) sentAfter(kind followup.Kind, i int) bool {
 			return true
 		}
 	}
-	return false
+	return p.skippedKindAfter(kind, i)
 }
 
 // deriveStage reads the stage from rounds and log (SPEC 1: "never typed

@@ -11,10 +11,14 @@ package serve
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
+	"io"
 	"mime"
 	"net"
 	"net/http"
@@ -22,8 +26,20 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
+
+	_ "embed"
+)
+
+// The live-reload script and the overlay's styles: files of the server,
+// never part of a build, so the page needs no inline script or style.
+var (
+	//go:embed live.js
+	liveJS []byte
+	//go:embed live.css
+	liveCSS []byte
 )
 
 // Site is one build held in memory: output paths (slash-separated, relative)
@@ -45,12 +61,29 @@ type Server struct {
 	gen     int    // bumps on every build that changes what a page shows
 	subs    map[chan struct{}]bool
 	closing chan struct{}
+
+	port   atomic.Int32 // the port served; 0 until Serve
+	token  string       // random per process; the served page sends it back
+	record RecordFunc   // nil: no recording endpoint (a public site)
 }
+
+// RecordFunc records what the served page posted (a JSON body) and
+// returns the HTTP status and the JSON reply.
+type RecordFunc func(body []byte) (status int, reply any)
 
 // New makes a server; call Rebuild once before serving.
 func New(build BuildFunc, now func() time.Time) *Server {
-	return &Server{build: build, now: now, site: Site{}, subs: map[chan struct{}]bool{}, closing: make(chan struct{})}
+	var b [32]byte
+	rand.Read(b[:])
+	return &Server{build: build, now: now, site: Site{}, subs: map[chan struct{}]bool{}, closing: make(chan struct{}), token: hex.EncodeToString(b[:])}
 }
+
+// SetRecorder turns on the recording endpoint: pages get the token and
+// their buttons post to f.
+func (s *Server) SetRecorder(f RecordFunc) { s.record = f }
+
+// Token is the secret the served pages send back with every post.
+func (s *Server) Token() string { return s.token }
 
 // Rebuild builds at the clock's moment (so the agenda moves across
 // midnight while serving), keeps the last good site on failure, and tells
@@ -104,17 +137,66 @@ func (s *Server) Close() {
 	}
 }
 
-const eventsPath = "/_followup/events"
+const (
+	eventsPath = "/_followup/events"
+	recordPath = "/_followup/record"
+	livePath   = "/_followup/live.js"
+	cssPath    = "/_followup/live.css"
+)
+
+// csp allows the server's own script and styles and nothing else: no
+// inline script, no other origin. The favicon is a data: URL.
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// hostOK reports whether a request names this server: the loopback
+// address and the port served. A web page whose own domain is rebound to
+// 127.0.0.1 sends its domain as the Host and gets nothing (DNS
+// rebinding), on every path, the event stream included.
+func (s *Server) hostOK(host string) bool {
+	h, p, err := net.SplitHostPort(host)
+	port := s.port.Load()
+	if err != nil || port == 0 || p != strconv.Itoa(int(port)) {
+		return false
+	}
+	switch strings.ToLower(h) {
+	case "127.0.0.1", "localhost", "::1":
+		return true
+	}
+	return false
+}
 
 // ServeHTTP serves the site, the event stream, and 404 for everything
 // outside the site (including any path that tries to climb out of it).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Content-Security-Policy", csp)
+	if !s.hostOK(r.Host) {
+		http.Error(w, "followup serve answers only at its own address, http://127.0.0.1:"+strconv.Itoa(int(s.port.Load()))+"/", http.StatusMisdirectedRequest)
+		return
+	}
+	if r.URL.Path == recordPath {
+		s.recordHTTP(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if r.URL.Path == eventsPath {
+	switch r.URL.Path {
+	case eventsPath:
 		s.events(w, r)
+		return
+	case livePath, cssPath:
+		b, ctype := liveJS, "text/javascript; charset=utf-8"
+		if r.URL.Path == cssPath {
+			b, ctype = liveCSS, "text/css; charset=utf-8"
+		}
+		h.Set("Content-Type", ctype)
+		h.Set("Cache-Control", "no-store")
+		w.Write(b)
 		return
 	}
 	p := r.URL.Path
@@ -150,7 +232,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctype = "text/calendar; charset=utf-8"
 	case ".html":
 		ctype = "text/html; charset=utf-8"
-		body = inject(body, gen, errText)
+		token := ""
+		if s.record != nil {
+			token = s.token
+		}
+		body = inject(body, gen, errText, token)
 	}
 	if ctype == "" {
 		ctype = "application/octet-stream"
@@ -211,15 +297,20 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 
 // inject adds the live-reload script (and, after a failed build, the
 // overlay) to a page. Only serve does this: build output stays as built.
-func inject(page []byte, gen int, errText string) []byte {
+// The script and the overlay's styles are files of the server, so the
+// page needs no inline script or style. token, when set, is what the
+// page's recording buttons send back.
+func inject(page []byte, gen int, errText, token string) []byte {
 	var b bytes.Buffer
-	b.WriteString(`<script>(function(){var gen=` + strconv.Itoa(gen) + `;var es=new EventSource("/_followup/events");` +
-		`es.addEventListener("state",function(e){var s=JSON.parse(e.data);if(s.gen!==gen){location.reload();}});})();</script>`)
+	b.WriteString(`<link rel="stylesheet" href="` + cssPath + `"><script src="` + livePath + `" data-gen="` + strconv.Itoa(gen) + `"`)
+	if token != "" {
+		b.WriteString(` data-followup-token="` + token + `"`)
+	}
+	b.WriteString(`></script>`)
 	if errText != "" {
-		b.WriteString(`<div id="followup-errors" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;` +
-			`background:rgba(20,20,20,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem">` +
-			`<h2 style="color:#ff8a80;margin-top:0;font-family:system-ui,sans-serif">followup: the last save broke the build</h2>` +
-			`<p style="font-family:system-ui,sans-serif">The site below is the last good one. Fix these and it reloads by itself:</p><pre style="white-space:pre-wrap">`)
+		b.WriteString(`<div id="followup-errors" role="alert">` +
+			`<h2>followup: the last save broke the build</h2>` +
+			`<p>The site below is the last good one. Fix these and it reloads by itself:</p><pre>`)
 		b.WriteString(html.EscapeString(errText))
 		b.WriteString(`</pre></div>`)
 	}
@@ -231,6 +322,53 @@ func inject(page []byte, gen int, errText string) []byte {
 	out = append(out, page[:i]...)
 	out = append(out, b.Bytes()...)
 	return append(out, page[i:]...)
+}
+
+// recordHTTP is the recording endpoint. It answers only the page this
+// server served: POST, the Origin of this server, the per-process token
+// the page carries, and a JSON body (a content type a cross-site form
+// cannot send without asking first).
+func (s *Server) recordHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.record == nil {
+		http.NotFound(w, r)
+		return
+	}
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		replyJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": "POST only"})
+		return
+	}
+	if o := r.Header.Get("Origin"); o != "http://"+r.Host {
+		replyJSON(w, http.StatusForbidden, map[string]string{"error": "only the pages of this server may record"})
+		return
+	}
+	if t := r.Header.Get("X-Followup-Token"); subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) != 1 {
+		replyJSON(w, http.StatusForbidden, map[string]string{"error": "missing or wrong token: reload the page"})
+		return
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		replyJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": "want Content-Type: application/json"})
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 64<<10))
+	if err != nil {
+		replyJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "request too large"})
+		return
+	}
+	status, reply := s.record(body)
+	if status < 300 {
+		// Rebuild now, so the page that reloads shows the change; the
+		// watcher's rebuild after it finds nothing new.
+		s.Rebuild()
+	}
+	replyJSON(w, status, reply)
+}
+
+func replyJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
 }
 
 // Listen binds 127.0.0.1:port. When the port is busy and was not chosen
@@ -254,6 +392,9 @@ func Listen(port int, explicit bool) (net.Listener, error) {
 // Serve runs the HTTP server on l until ctx is done, then shuts down
 // cleanly: event streams closed first, so Shutdown does not wait for them.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	if a, ok := l.Addr().(*net.TCPAddr); ok {
+		s.port.Store(int32(a.Port))
+	}
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(s.Close)
 	errc := make(chan error, 1)

@@ -107,7 +107,7 @@ func TestServer(t *testing.T) {
 	first := recv(t, events)
 
 	code, ctype, body := get(t, url+"/")
-	if code != 200 || !strings.Contains(body, "v1") || !strings.Contains(body, "EventSource") || ctype != "text/html; charset=utf-8" {
+	if code != 200 || !strings.Contains(body, "v1") || !strings.Contains(body, `<script src="/_followup/live.js" data-gen=`) || ctype != "text/html; charset=utf-8" {
 		t.Fatalf("index: %d %q %q", code, ctype, body)
 	}
 	if code, ctype, _ := get(t, url+"/calendar.ics"); code != 200 || ctype != "text/calendar; charset=utf-8" {

@@ -39,6 +39,9 @@ type ActionView struct {
 	Reason   string // the rule and the facts behind it
 	Link     string // on the index: the action on its application's page; empty there
 	Draft    *DraftView
+	// Private: a private build, whose cards show the command that records
+	// the action (and, served by followup serve, its buttons).
+	Private bool
 }
 
 // DraftView is the message of an action; nil in public builds.
@@ -85,6 +88,7 @@ func (r *Site) action(a *followup.Action, order int) (ActionView, error) {
 		layout += ", 15:04 MST"
 	}
 	v.Due = due.Format(layout)
+	v.Private = !r.in.Config.Public
 	if r.in.Config.Public || a.Kind == followup.MoveOn {
 		return v, nil
 	}

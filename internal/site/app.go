@@ -284,6 +284,18 @@ func history(a *followup.Application, now time.Time, public bool) []Event {
 		case e.Outcome != "":
 			ev.Kind = "outcome"
 			ev.Text = "Outcome: " + string(e.Outcome)
+			if !e.Deadline.IsZero() {
+				ev.Text += "; answer by " + shortDay(e.Deadline)
+			}
+		case e.Skipped != "":
+			ev.Kind = "skipped"
+			// The id names the kind after the slug; the public view says
+			// no more than the kind (the id carries a person's name).
+			kind, _, _ := strings.Cut(strings.TrimPrefix(e.Skipped, a.Slug+"/"), "/")
+			ev.Text = "Decided not to send the " + kind
+			if !public {
+				ev.Text += " (" + e.Skipped + ")"
+			}
 		}
 		if !public && e.Note != "" {
 			ev.Detail = strings.TrimSpace(ev.Detail + "\n" + e.Note)
