@@ -40,6 +40,7 @@ import (
 	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/schedule"
 )
 
 // Masks written in place of what is found in a published text.
@@ -169,14 +170,17 @@ func application(a *followup.Application, names bool) *followup.Application {
 		}
 		p.Rounds[i] = pr
 	}
+	ids := thankYouIDs(a, p)
 	p.Log = make([]followup.LogEntry, len(a.Log))
 	for i, e := range a.Log {
 		pe := followup.LogEntry{
-			On:      e.On,
-			Sent:    e.Sent,
-			By:      e.By,
-			Next:    e.Next,
-			Outcome: e.Outcome,
+			On:       e.On,
+			Sent:     e.Sent,
+			By:       e.By,
+			Next:     e.Next,
+			Outcome:  e.Outcome,
+			Deadline: e.Deadline,
+			Skipped:  skippedID(e.Skipped, a.Slug, ids),
 			// Not published: Note.
 		}
 		if e.Heard != "" {
@@ -185,6 +189,46 @@ func application(a *followup.Application, names bool) *followup.Application {
 		p.Log[i] = pe
 	}
 	return p
+}
+
+// thankYouIDs maps the id of each thank-you of a, which names the
+// person (acme/thank-you/r1/jane-smith), to the id of the same thank-you
+// in the public application pub (acme/thank-you/r1/interviewer-1), so
+// that a skipped: entry still closes the action it names.
+func thankYouIDs(a, pub *followup.Application) map[string]string {
+	m := map[string]string{}
+	for i, r := range a.Rounds {
+		mine := make([]string, len(r.Interviewers))
+		theirs := make([]string, len(r.Interviewers))
+		for j := range r.Interviewers {
+			mine[j] = r.Interviewers[j].Name
+			theirs[j] = pub.Rounds[i].Interviewers[j].Name
+		}
+		mine, theirs = schedule.PersonIDs(mine), schedule.PersonIDs(theirs)
+		base := a.Slug + "/thank-you/r" + strconv.Itoa(r.N) + "/"
+		for j := range mine {
+			m[base+mine[j]] = base + theirs[j]
+			m[base+mine[j]+"/letter"] = base + theirs[j] + "/letter"
+		}
+	}
+	return m
+}
+
+// skippedID is a skipped: id as the public application names it. An id
+// with a person's name that names no one of the application closes
+// nothing, in either build: it keeps only its kind, which is all the
+// schedule reads of it.
+func skippedID(id, slug string, ids map[string]string) string {
+	if id == "" {
+		return ""
+	}
+	if pub, ok := ids[id]; ok {
+		return pub
+	}
+	if rest, ok := strings.CutPrefix(id, slug+"/thank-you/"); ok && rest != "" {
+		return slug + "/thank-you/"
+	}
+	return Text(id)
 }
 
 // person is a person as published: never their email or phone; their

@@ -4,8 +4,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/schedule"
 )
 
 func TestText(t *testing.T) {
@@ -130,7 +132,7 @@ func TestEveryFieldIsDecided(t *testing.T) {
 		reflect.TypeOf(followup.Person{}):      "Name Title Email Phone By",
 		reflect.TypeOf(followup.Round{}):       "N At Length Kind Where Timeline Learned Interviewers",
 		reflect.TypeOf(followup.Interviewer{}): "Person Thanked Posted By",
-		reflect.TypeOf(followup.LogEntry{}):    "On Sent By Heard Next Outcome Note",
+		reflect.TypeOf(followup.LogEntry{}):    "On Sent By Heard Next Outcome Note Deadline Skipped",
 	}
 	for typ, names := range decided {
 		known := map[string]bool{}
@@ -150,5 +152,41 @@ func TestEveryFieldIsDecided(t *testing.T) {
 	p := Public([]*followup.Application{a}, true)[0]
 	if p.Address != "" || p.Phone != "" || p.Notes != nil || p.Contact.Email != "" || p.Contact.Phone != "" {
 		t.Errorf("private fields published: %+v", p)
+	}
+}
+
+// TestSkippedStaysClosed: a skipped: entry names the thank-you by the
+// person's name; the public view renames the person, and must rename the
+// id with them, or the public plan would reopen the action it closes.
+func TestSkippedStaysClosed(t *testing.T) {
+	loc := time.UTC
+	a := &followup.Application{
+		Slug: "harbor", Company: "Harbor", Role: "Eng", Loc: loc, TZ: "UTC",
+		Applied: followup.Date{Year: 2027, Month: 1, Day: 4},
+		Rounds: []followup.Round{{N: 1, At: followup.LocalTime{Date: followup.Date{Year: 2027, Month: 1, Day: 12}, Hour: 10}, Length: time.Hour,
+			Interviewers: []followup.Interviewer{{Person: followup.Person{Name: "Rosa Diaz"}}, {Person: followup.Person{Name: "Tom O'Neil"}}}}},
+		Log: []followup.LogEntry{{On: followup.Date{Year: 2027, Month: 1, Day: 13}, Skipped: "harbor/thank-you/r1/rosa-diaz", Note: "never met her"}},
+	}
+	now := time.Date(2027, 1, 13, 12, 0, 0, 0, loc)
+	ids := func(apps []*followup.Application) []string {
+		var out []string
+		for _, act := range schedule.Plan(apps, followup.DefaultPolicy(), now).Actions {
+			out = append(out, act.ID)
+		}
+		return out
+	}
+	mine := ids([]*followup.Application{a})
+	pub := Public([]*followup.Application{a}, false)
+	theirs := ids(pub)
+	if len(mine) != 1 || len(theirs) != 1 || theirs[0] != "harbor/thank-you/r1/interviewer-2" {
+		t.Errorf("private %q, public %q: want one open thank-you each, to Tom / interviewer 2", mine, theirs)
+	}
+	if s := pub[0].Log[0].Skipped; s != "harbor/thank-you/r1/interviewer-1" {
+		t.Errorf("skipped %q", s)
+	}
+	// An id that names no one closes nothing, and keeps no name.
+	a.Log[0].Skipped = "harbor/thank-you/r1/someone-else"
+	if s := Public([]*followup.Application{a}, false)[0].Log[0].Skipped; s != "harbor/thank-you/" {
+		t.Errorf("unknown skipped id published as %q", s)
 	}
 }

@@ -7,6 +7,11 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
+// PersonIDs is names, for the public view (package redact), which must
+// turn the ids a log entry names (skipped: <slug>/thank-you/r1/<name>)
+// into the ids of the people as published.
+func PersonIDs(people []string) []string { return names(people) }
+
 // names gives each person of a round a distinct id part: a numeric suffix
 // when two names collide, "person-N" when a name has no ASCII letters.
 //
