@@ -74,10 +74,10 @@ func TestSizeLimits(t *testing.T) {
 		t.Errorf("loaded %d applications, want at-limit only", len(apps))
 	}
 	got := listing(errs)
-	want := "content/big-front.md:1:1: front matter is 1.0 MB; it may hold at most 1 MB (keep long text in the notes below the closing ---)\n" +
+	want := "content/big-front.md:1:1: front matter is 1.1 MB; it may hold at most 1 MB (keep long text in the notes below the closing ---)\n" +
 		"content/big-notes.md:5:1: notes are 65 KB; they may hold at most 64 KB\n" +
-		"content/over.md:1:1: cannot read: file too big: 2.0 MB or more, and a file may hold at most 2 MB\n" +
-		"content/way-over.md:1:1: cannot read: file too big: 10.0 MB or more, and a file may hold at most 2 MB\n"
+		"content/over.md:1:1: cannot read: file too big: it is 2.1 MB, and a file may hold at most 2 MB\n" +
+		"content/way-over.md:1:1: cannot read: file too big: it is 10.1 MB, and a file may hold at most 2 MB\n"
 	if got != want {
 		t.Errorf("got\n%swant\n%s", got, want)
 	}

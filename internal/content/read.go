@@ -59,7 +59,7 @@ func ReadRegular(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if st.Size() > limit {
-		return nil, tooBig(st.Size(), limit)
+		return nil, fmt.Errorf("%w: it is %s, and a file may hold at most %s", ErrTooBig, megabytes(st.Size()), megabytes(limit))
 	}
 	buf := make([]byte, 0, min(st.Size(), limit)+1)
 	data, err := readAll(io.LimitReader(f, limit+1), buf)
@@ -67,7 +67,9 @@ func ReadRegular(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, tooBig(int64(len(data)), limit)
+		// Grown since it was looked at, or a file system that does not
+		// know sizes: what was read is all that is known.
+		return nil, fmt.Errorf("%w: it holds more than %s, the most a file may hold", ErrTooBig, megabytes(limit))
 	}
 	return data, nil
 }
@@ -114,9 +116,6 @@ func describeMode(m fs.FileMode) string {
 	return "not a plain file"
 }
 
-func tooBig(size, limit int64) error {
-	return fmt.Errorf("%w: %s or more, and a file may hold at most %s", ErrTooBig, megabytes(size), megabytes(limit))
-}
 
 // megabytes says a size the way the README states the limits.
 func megabytes(n int64) string {
@@ -126,5 +125,6 @@ func megabytes(n int64) string {
 	case n < 1<<20:
 		return fmt.Sprintf("%d KB", (n+1023)>>10)
 	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	// Rounded up: a file a byte over 2 MB reads "2.1 MB", not "2.0 MB".
+	return fmt.Sprintf("%.1f MB", float64((n*10+(1<<20)-1)>>20)/10)
 }
