@@ -116,7 +116,6 @@ func describeMode(m fs.FileMode) string {
 	return "not a plain file"
 }
 
-
 // megabytes says a size the way the README states the limits.
 func megabytes(n int64) string {
 	switch {
