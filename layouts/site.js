@@ -111,12 +111,40 @@
         if (el.hasAttribute('data-sort')) el.setAttribute('data-sort', n);
       }
     });
+    interviews(now, today);
     var asof = document.querySelector('[data-asof]');
     if (asof) {
       asof.textContent = now.toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
       asof.setAttribute('datetime', now.toISOString());
       asof.title = 'Your clock. The site was built ' + asof.getAttribute('data-built');
     }
+  }
+
+  // interviews keeps the index's interviews right on the viewer's clock:
+  // one that is over leaves the list, the others are labelled today, this
+  // week or later, and when the viewer's zone differs from the
+  // application's their own time is added ("16:00 your time").
+  var viewerTZ = '';
+  try { viewerTZ = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* old browser */ }
+  function hhmm(ms, tz) {
+    var opts = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    if (tz) opts.timeZone = tz;
+    try { return new Intl.DateTimeFormat('en-GB', opts).format(new Date(ms)); } catch (e) { return ''; }
+  }
+  function interviews(now, today) {
+    var ms = now.getTime();
+    document.querySelectorAll('[data-interview]').forEach(function (el) {
+      var d = el.dataset;
+      if (+d.end <= ms) { el.hidden = true; return; }
+      var t = today(d.tz), b = d.day <= t ? 'today' : (d.day <= addDays(t, 7) ? 'week' : 'later');
+      var st = el.querySelector('[data-status]');
+      if (st) st.textContent = LABELS[b];
+      var yours = el.querySelector('[data-yours]');
+      if (yours && viewerTZ && viewerTZ !== d.tz) {
+        var mine = hhmm(+d.start, viewerTZ);
+        yours.textContent = mine && mine !== hhmm(+d.start, d.tz) ? ', ' + mine + ' your time' : '';
+      }
+    });
   }
 
   function sortable(table) {

@@ -481,7 +481,12 @@ func (b *builder) action(a *followup.Action, subject, body string) {
 		desc = append(desc, "Role: "+role+" at "+line(app.Company))
 	}
 	if subject = line(subject); subject != "" || strings.TrimSpace(body) != "" {
-		desc = append(desc, "", "Draft", "Subject: "+subject, "", strings.TrimRight(clean(body), "\n"))
+		desc = append(desc, "", "Draft")
+		if a.Channel != followup.Letter {
+			// A letter has no subject line: its draft is the letter.
+			desc = append(desc, "Subject: "+subject, "")
+		}
+		desc = append(desc, strings.TrimRight(clean(body), "\n"))
 	}
 	link := b.link(app.Slug)
 	if link != "" {
@@ -554,6 +559,16 @@ func summary(a *followup.Action) string {
 		s = "Thank" + with(" ") + by + " and ask for feedback — " + company
 	case followup.Withdrawal:
 		s = "Withdraw from " + company + with(": tell ") + by
+	case followup.AfterApplying:
+		s = "Check in about your application" + with(" with ") + by + " — " + company
+	case followup.OfferThanks:
+		who := to
+		if who == "" {
+			who = "them"
+		}
+		s = "Thank " + who + " for the offer" + by + " — " + company
+	case followup.OfferDeadline:
+		s = "Answer the offer" + with(" to ") + by + " — " + company
 	default:
 		s = string(a.Kind) + with(" ") + " — " + company
 	}

@@ -282,7 +282,7 @@ func TestRepeatedHours(t *testing.T) {
 		{"Australia/Sydney", "2026-04-05 02:30", "1h"},
 	} {
 		src := "---\ncompany: " + tc.zone + "\nrole: Designer\ntz: " + tc.zone + "\nrounds:\n  - at: " + tc.at +
-			"\n    length: " + tc.length + "\n    interviewers:\n      - name: Pat Doe\n---\n"
+			"\n    length: " + tc.length + "\n    interviewers:\n      - name: Pat Doe\n        email: pat@example.com\n---\n"
 		app, errs := content.Parse("content/x.md", strings.ToLower(strings.ReplaceAll(tc.zone, "/", "-")), []byte(src), "UTC")
 		if len(errs) > 0 {
 			t.Fatal(errs)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/followup-tool/followup/internal/build"
+	"github.com/followup-tool/followup/internal/followup"
 )
 
 func runCheck(env *Env, args []string) error {
@@ -25,9 +26,15 @@ func runCheck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Warnings never change the exit status (SPEC 6).
-	if w := build.Warnings(res.Project.Apps); len(w) > 0 {
-		fmt.Fprintln(env.Stderr, w.Error())
+	// Warnings never change the exit status (SPEC 6). Those that depend
+	// on the moment (an applied date ahead of it) are added here.
+	var warns followup.ErrorList
+	for _, a := range res.Project.Apps {
+		warns = append(warns, a.WarningsAt(res.Plan.Now)...)
+	}
+	warns.Sort()
+	if len(warns) > 0 {
+		fmt.Fprintln(env.Stderr, safe(warns.Error()))
 	}
 	fmt.Fprintf(env.Stdout, "%s, %s, no problems\n", plural(len(res.Project.Apps), "application"), plural(len(res.Plan.Actions), "open action"))
 	return nil

@@ -15,7 +15,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/followup-tool/followup/internal/config"
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/zone"
 )
 
 // Version is set at link time (-ldflags "-X …/cli.Version=v1.2.3"); go
@@ -48,7 +50,8 @@ var commands []command
 func init() {
 	commands = []command{
 		{"check", "validate every file; print every problem as path:line:col: message", runCheck},
-		{"agenda", "what is due: overdue, today, the next 7 days (--all, --json)", runAgenda},
+		{"agenda", "what is due: interviews, overdue, today, the next 7 days (--all, --json, --interviews)", runAgenda},
+		{"show", "print one action's reason and draft, ready to paste (followup show ID)", runShow},
 		{"new", "scaffold an application file (--company, --role)", runNew},
 		{"build", "write the site to public/, atomically (--public for the open web)", runBuild},
 		{"serve", "build, serve on 127.0.0.1, rebuild on save and reload the browser (--port)", runServe},
@@ -117,10 +120,10 @@ func exitCode(env *Env, err error) int {
 	case errors.As(err, &ce):
 		return 1
 	case errors.As(err, &el):
-		fmt.Fprintln(env.Stderr, el.Error())
+		fmt.Fprintln(env.Stderr, safe(el.Error())) // messages quote content: no escape sequence reaches the terminal
 		return 1
 	}
-	fmt.Fprintf(env.Stderr, "followup: %v\n", err)
+	fmt.Fprintf(env.Stderr, "followup: %s\n", safe(err.Error()))
 	return 1
 }
 
@@ -129,7 +132,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.short)
 	}
-	fmt.Fprintf(w, "\nEvery command takes --source DIR (the project, default .) and --now TIME (RFC 3339).\nRun 'followup <command> -h' for its flags. 'followup --version' prints the version.\n")
+	fmt.Fprintf(w, "\nEvery command takes --source DIR (the project, default .) and --now TIME (RFC 3339, or a date).\nRun 'followup <command> -h' for its flags. 'followup --version' prints the version.\n")
 }
 
 func version() string {
@@ -153,7 +156,7 @@ func newFlags(name, args string, env *Env) (*flag.FlagSet, *common) {
 	fs.SetOutput(io.Discard)
 	c := &common{}
 	fs.StringVar(&c.source, "source", ".", "project `dir`ectory holding content/, layouts/ and followup.toml")
-	fs.StringVar(&c.now, "now", "", "the moment to plan for, RFC 3339 (`time`, e.g. 2026-11-21T09:00:00-05:00); default: the clock")
+	fs.StringVar(&c.now, "now", "", "the moment to plan for: RFC 3339 (`time`, e.g. 2026-11-21T09:00:00-05:00) or a date (2026-11-21: the start of that day in the site's zone); default: the clock")
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stdout, "Usage: followup %s [flags]%s\n\nFlags:\n", name, args)
 		fs.SetOutput(env.Stdout)
@@ -194,20 +197,43 @@ func noArgs(fs *flag.FlagSet, pos []string) error {
 	return nil
 }
 
-// moment is --now, or the clock.
+// moment is --now, or the clock. --now is RFC 3339, or a date alone
+// (2027-01-25): the first moment of that day in the site's zone (the
+// timezone of followup.toml; UTC when it has none or cannot be read, and
+// then loading the project reports why).
 func (c *common) moment(env *Env) (time.Time, error) {
 	if c.now == "" {
 		return env.Now(), nil
 	}
 	t, err := time.Parse(time.RFC3339, c.now)
-	if err != nil {
-		return time.Time{}, usageError{fmt.Sprintf("--now %q: want RFC 3339, e.g. 2026-11-21T09:00:00-05:00", c.now)}
+	if err == nil {
+		if y := t.Year(); y < followup.MinYear || y > followup.MaxYear {
+			// As for dates in content: outputs write four-digit years.
+			return time.Time{}, usageError{fmt.Sprintf("--now %q: the year must be between %d and %d", c.now, followup.MinYear, followup.MaxYear)}
+		}
+		return t, nil
 	}
-	if y := t.Year(); y < followup.MinYear || y > followup.MaxYear {
-		// As for dates in content: outputs write four-digit years.
+	d, derr := followup.ParseDate(c.now)
+	if derr == nil {
+		return d.In(siteZone(c.dir())), nil
+	}
+	if strings.Contains(derr.Error(), "the year must be") {
 		return time.Time{}, usageError{fmt.Sprintf("--now %q: the year must be between %d and %d", c.now, followup.MinYear, followup.MaxYear)}
 	}
-	return t, nil
+	return time.Time{}, usageError{fmt.Sprintf("--now %q: want a moment in RFC 3339, such as 2026-11-21T09:00:00-05:00, or a date, such as 2026-11-21 (the start of that day in the site's zone)", c.now)}
+}
+
+// siteZone is the timezone of the project's followup.toml.
+func siteZone(dir string) *time.Location {
+	cfg, errs := config.Load(os.DirFS(dir), config.File, config.File)
+	if len(errs) > 0 {
+		return time.UTC
+	}
+	loc, err := zone.Load(cfg.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
 }
 
 func (c *common) dir() string { return strings.TrimSuffix(c.source, "/") }

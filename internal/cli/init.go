@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/holiday"
 	"github.com/followup-tool/followup/internal/scaffold"
 	"github.com/followup-tool/followup/internal/zone"
 )
@@ -36,8 +37,10 @@ func runInit(env *Env, args []string) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("init: --tz %q: want an IANA zone such as America/New_York", tzName)}
 	}
+	// The holiday calendar of the zone's place, proposed: check-ins then
+	// move off its public holidays (followup.toml says so and how to change).
 	files := scaffold.Project(scaffold.NewProject{Timezone: tzName, Output: "public", Today: now.In(loc),
-		ExampleID: followup.NewID("Example Studio", nil, env.random())})
+		ExampleID: followup.NewID("Example Studio", nil, env.random()), Holidays: holiday.ForZone(tzName)})
 	// Refuse before writing anything, so a second init leaves no mix.
 	var exist []string
 	for _, f := range files {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/holiday"
 	"github.com/followup-tool/followup/internal/zone"
 	"github.com/pelletier/go-toml/v2"
 )
@@ -39,6 +40,10 @@ type rawConfig struct {
 	WorklogMinimum *int       `toml:"worklog_minimum"`
 	Owner          *rawOwner  `toml:"owner"`
 	Policy         *rawPolicy `toml:"policy"`
+	// holidays and extra_holidays may be written at the top or under
+	// [policy] (the issue that asked for them wrote them at the top).
+	Holidays      *string   `toml:"holidays"`
+	ExtraHolidays *[]string `toml:"extra_holidays"`
 }
 
 type rawOwner struct {
@@ -48,11 +53,15 @@ type rawOwner struct {
 }
 
 type rawPolicy struct {
-	CheckInAfter    *string `toml:"check_in_after"` // parsed after decoding, so every bad span is reported
-	FollowupGap     *string `toml:"followup_gap"`
-	MaxFollowups    *int    `toml:"max_followups"`
-	WeekendToMonday *bool   `toml:"weekend_to_monday"`
-	MailLetters     *bool   `toml:"mail_letters"`
+	CheckInAfter    *string   `toml:"check_in_after"` // parsed after decoding, so every bad span is reported
+	FollowupGap     *string   `toml:"followup_gap"`
+	MaxFollowups    *int      `toml:"max_followups"`
+	WeekendToMonday *bool     `toml:"weekend_to_monday"`
+	MailLetters     *bool     `toml:"mail_letters"`
+	AfterApplying   *string   `toml:"after_applying"`
+	QuietAfter      *string   `toml:"quiet_after"`
+	Holidays        *string   `toml:"holidays"`
+	ExtraHolidays   *[]string `toml:"extra_holidays"`
 }
 
 // Load reads name from fsys. A missing file gives the defaults. display is
@@ -175,6 +184,17 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 		}
 		days("check_in_after", &cfg.Policy.CheckInAfter, p.CheckInAfter)
 		days("followup_gap", &cfg.Policy.FollowupGap, p.FollowupGap)
+		// The product rules after applying can be turned off with "off"
+		// (a zero span).
+		offOr := func(key string, dst *followup.Span, v *string) {
+			if v != nil && strings.EqualFold(strings.TrimSpace(*v), "off") {
+				*dst = followup.Span{}
+				return
+			}
+			days(key, dst, v)
+		}
+		offOr("after_applying", &cfg.Policy.AfterApplying, p.AfterApplying)
+		offOr("quiet_after", &cfg.Policy.QuietAfter, p.QuietAfter)
 		if p.MaxFollowups != nil {
 			if *p.MaxFollowups < 1 || *p.MaxFollowups > 10 {
 				errs.Add(pos("policy.max_followups"), "max_followups: want 1 to 10 (2 is one check-in and one nudge)")
@@ -189,8 +209,55 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 			cfg.Policy.MailLetters = *p.MailLetters
 		}
 	}
+	holidays(&cfg, &raw, pos, &errs)
 	errs.Sort()
 	return cfg, errs
+}
+
+// holidays builds the holiday calendar of holidays = "US" (a country, or
+// country-region, code) and extra_holidays = ["2026-12-24"]. Default:
+// none, as before the setting existed.
+func holidays(cfg *followup.Config, raw *rawConfig, pos func(string) followup.Pos, errs *followup.ErrorList) {
+	code, codeKey := raw.Holidays, "holidays"
+	extra, extraKey := raw.ExtraHolidays, "extra_holidays"
+	if p := raw.Policy; p != nil {
+		if p.Holidays != nil {
+			if code != nil {
+				errs.Add(pos("policy.holidays"), "holidays: written both at the top and under [policy]; keep one")
+			}
+			code, codeKey = p.Holidays, "policy.holidays"
+		}
+		if p.ExtraHolidays != nil {
+			if extra != nil {
+				errs.Add(pos("policy.extra_holidays"), "extra_holidays: written both at the top and under [policy]; keep one")
+			}
+			extra, extraKey = p.ExtraHolidays, "policy.extra_holidays"
+		}
+	}
+	if code == nil && extra == nil {
+		return
+	}
+	var days []followup.Date
+	if extra != nil {
+		for i, s := range *extra {
+			d, err := followup.ParseDate(s)
+			if err != nil {
+				errs.Add(pos(fmt.Sprintf("%s.%d", extraKey, i)), "extra_holidays: %q is not a date (want YYYY-MM-DD, such as \"2026-12-24\")", s)
+				continue
+			}
+			days = append(days, d)
+		}
+	}
+	c := ""
+	if code != nil {
+		c = *code
+	}
+	cal, err := holiday.New(c, days)
+	if err != nil {
+		errs.Add(pos(codeKey), "holidays: %v", err)
+		return
+	}
+	cfg.Policy.Holidays = cal
 }
 
 // parseDays reads a policy span: whole days, weeks or business days, at
@@ -299,7 +366,8 @@ func tomlKindName(k string) string {
 var allKeys = []string{"title", "base_url", "timezone", "output", "public", "public_names", "domain", "feed_key", "worklog_minimum",
 	"owner", "owner.name", "owner.email", "owner.signature",
 	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters",
-	"git_commit"}
+	"git_commit", "policy.after_applying", "policy.quiet_after", "holidays", "extra_holidays",
+	"policy.holidays", "policy.extra_holidays"}
 
 // kinds is the kind of value each key of followup.toml takes, read from
 // the raw types' toml tags, so that a key added there is known here.
@@ -327,6 +395,8 @@ var kinds = func() map[string]string {
 			case reflect.Struct:
 				m[key] = "table"
 				walk(key, ft)
+			case reflect.Slice:
+				m[key] = "array"
 			default:
 				panic("config: no kind for " + key)
 			}
@@ -383,6 +453,20 @@ func decode(data []byte, display string, errs *followup.ErrorList) (raw rawConfi
 				delete(m, k)
 				continue
 			}
+			if list, isList := v.([]any); isList {
+				// Every list of followup.toml is a list of text.
+				bad := false
+				for i, e := range list {
+					if got := kindOf(e); got != "string" {
+						errs.Add(at(vals, fmt.Sprintf("%s.%d", full, i)), "%s: want a list of text in quotes, not %s in it", full, tomlKindName(got))
+						bad = true
+					}
+				}
+				if bad {
+					delete(m, k)
+				}
+				continue
+			}
 			if sub, isTable := v.(map[string]any); isTable {
 				clean(full, sub)
 			}
@@ -434,6 +518,8 @@ func kindName(kind, key string) string {
 		return "true or false"
 	case "table":
 		return fmt.Sprintf("a table ([%s] followed by its keys)", key)
+	case "array":
+		return `a list such as ["2026-12-24"]`
 	}
 	return "another kind of value"
 }

@@ -56,6 +56,8 @@ followup_gap = "1 week"
 max_followups = 3
 weekend_to_monday = false
 mail_letters = true
+after_applying = "10 business days"
+quiet_after = "off"
 `
 	cfg, errs := Parse([]byte(data), File)
 	if errs != nil {
@@ -73,6 +75,7 @@ mail_letters = true
 		MaxFollowups:    3,
 		WeekendToMonday: false,
 		MailLetters:     true,
+		AfterApplying:   followup.Span{N: 10, Unit: followup.BusinessDays},
 	}
 	if cfg != want {
 		t.Errorf("got  %+v\nwant %+v", cfg, want)
@@ -103,6 +106,10 @@ func TestErrors(t *testing.T) {
 		{"policy key under owner", "[owner]\nmail_letters = true\n", []string{
 			`followup.toml:2:1: unknown key "owner.mail_letters": mail_letters goes under [policy]`,
 		}},
+		{"bad after_applying and quiet_after", "[policy]\nafter_applying = \"soon\"\nquiet_after = \"0 days\"\n", []string{
+			`followup.toml:2:18: after_applying: count in days or weeks, such as "7 days", "1 week" or "5 business days", not "soon"`,
+			`followup.toml:3:15: quiet_after: must be at least 1 day, not "0 days"`,
+		}},
 		{"unrelated key", "colour = \"blue\"\n", []string{
 			`followup.toml:1:1: unknown key "colour"`,
 		}},
@@ -122,6 +129,11 @@ func TestErrors(t *testing.T) {
 		}},
 		{"a date for text", "title = 2026-01-02\n", []string{
 			`followup.toml:1:9: title: want text in quotes, not a date or time`,
+		}},
+		{"lists of the wrong kind", "extra_holidays = [1, \"2026-12-24\", true]\n[policy]\nextra_holidays = \"2026-12-24\"\n", []string{
+			`followup.toml:1:19: extra_holidays: want a list of text in quotes, not a whole number in it`,
+			`followup.toml:1:36: extra_holidays: want a list of text in quotes, not true/false in it`,
+			`followup.toml:3:18: policy.extra_holidays: want a list such as ["2026-12-24"], not text`,
 		}},
 		{"short feed key", "feed_key = \"abc\"\n", []string{
 			"followup.toml:1:12: feed_key: 3 characters; a feed key needs at least 16, such as the output of `openssl rand -hex 16`",
@@ -299,5 +311,36 @@ func TestKindsCoverEveryKey(t *testing.T) {
 	}
 	if kinds["policy.max_followups"] != "int" || kinds["owner"] != "table" || kinds["public_names"] != "bool" {
 		t.Errorf("kinds: %v", kinds)
+	}
+}
+
+func TestHolidays(t *testing.T) {
+	cfg, errs := Parse([]byte("holidays = \"US\"\nextra_holidays = [\"2026-12-24\"]\n"), File)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	for _, d := range []followup.Date{{Year: 2026, Month: 12, Day: 25}, {Year: 2026, Month: 12, Day: 24}} {
+		if _, ok := cfg.Policy.IsHoliday(d); !ok {
+			t.Errorf("%s is not a holiday", d)
+		}
+	}
+	cfg, errs = Parse([]byte("[policy]\nholidays = \"DE-BY\"\n"), File)
+	if _, ok := cfg.Policy.IsHoliday(followup.Date{Year: 2027, Month: 1, Day: 6}); errs != nil || !ok {
+		t.Errorf("[policy] holidays = DE-BY: Epiphany is not a holiday (%v)", errs)
+	}
+	if cfg, _ := Parse(nil, File); cfg.Policy.Holidays != nil {
+		t.Errorf("default: holidays set")
+	}
+	_, errs = Parse([]byte("holidays = \"Narnia\"\nextra_holidays = [\"Dec 24\"]\n"), File)
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`followup.toml:1:12: holidays: unknown holiday calendar "Narnia" (want a country code such as US, GB or DE, or a region such as DE-BY; known: AT, AU, BE, BR, CA, CH, DE, DK, ES, FI, FR, GB, IE, IT, JP, MX, NL, NO, NZ, PL, PT, SE, US)`,
+		`followup.toml:2:19: extra_holidays: "Dec 24" is not a date (want YYYY-MM-DD, such as "2026-12-24")`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

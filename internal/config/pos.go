@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -64,8 +65,18 @@ func positions(data []byte) (vals, keys map[string][2]int) {
 		v := kv.Value()
 		out[k] = at(v)
 		if v.Kind == unstable.Array {
-			// An array's node has no place of its own: it is after the
-			// "=" that follows the key's last part.
+			// An array keeps no position of its own: its elements do
+			// ("extra_holidays.0"), and the array is where its "["
+			// is, after the "=" that follows the key's last part
+			// (else its first element's).
+			n := 0
+			for it := v.Children(); it.Next(); n++ {
+				p := at(it.Node())
+				if n == 0 {
+					out[k] = p
+				}
+				out[fmt.Sprintf("%s.%d", k, n)] = p
+			}
 			var last *unstable.Node
 			for it := kv.Key(); it.Next(); {
 				last = it.Node()

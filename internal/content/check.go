@@ -47,7 +47,11 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 	loc, err := zone.Load(app.TZ)
 	if err != nil {
 		if p.has("tz") && !emptyTZ {
-			p.errorf(p.pos("tz"), "tz: %v", err)
+			if s, offset := notAPlace(app.TZ); offset {
+				p.errorf(p.pos("tz"), "tz: %q is an abbreviation or an offset, not a zone; use an IANA zone such as %s", app.TZ, s)
+			} else {
+				p.errorf(p.pos("tz"), "tz: %v", err)
+			}
 		}
 		loc = time.UTC
 	}
@@ -71,6 +75,7 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 	if len(p.errs) > 0 {
 		return nil
 	}
+	p.warns = append(p.warns, p.warn(app, raw)...)
 	return app
 }
 
@@ -130,7 +135,7 @@ func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string, people
 		*people++
 		iv := followup.Interviewer{
 			Person:  followup.Person{Name: strings.TrimSpace(ri.Name), Title: strings.TrimSpace(ri.Title), Email: ri.Email, Phone: ri.Phone},
-			Thanked: ri.Thanked, Posted: ri.Posted, By: ri.By,
+			Thanked: ri.Thanked, Posted: ri.Posted, By: ri.By, Learned: strings.TrimSpace(ri.Learned),
 		}
 		if iv.Name == "" {
 			p.errorf(p.pos(ip), "interviewer %d of round %d: missing name", j+1, i+1)
@@ -168,7 +173,7 @@ func (p *parser) log(app *followup.Application, raws []rawLog) {
 		case 1:
 			if n := p.node(base + "." + set[0]); set[0] != "heard" && isEmpty(n) {
 				p.errorf(p.pos(base+"."+set[0]), "%s: must not be empty; want %s", set[0], map[string]string{
-					"sent":    "check-in, nudge, after-rejection or withdrawal",
+					"sent":    "check-in, nudge, after-rejection, withdrawal, after-applying, offer-thanks or offer-deadline",
 					"outcome": "offer, rejected, withdrawn or accepted",
 					"skipped": "the id of the action you decided not to take, as followup agenda prints it",
 				}[set[0]])

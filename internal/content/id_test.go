@@ -81,7 +81,7 @@ func TestRepeatedHourWarning(t *testing.T) {
 		{"Australia/Sydney", "2026-04-05 02:30", "content/x.md:7:9: warning: at: 2026-04-05 02:30 happens twice in Australia/Sydney (the clocks go back over it); followup takes the first, AEDT (UTC+11:00)", "2026-04-04T15:30:00Z"},
 		{"Europe/Berlin", "2026-10-25 03:30", "", "2026-10-25T02:30:00Z"},
 	} {
-		src := "---\ncompany: Acme\nrole: Designer\ntz: " + tc.tz + "\nrounds:\n  -\n    at: " + tc.at + "\n    interviewers:\n      - name: Jo\n---\n"
+		src := "---\ncompany: Acme\nrole: Designer\ntz: " + tc.tz + "\nrounds:\n  -\n    at: " + tc.at + "\n    interviewers:\n      - name: Jo\n        email: jo@example.com\n---\n"
 		app, errs := content.Parse("content/x.md", "x", []byte(src), "UTC")
 		if len(errs) > 0 || app == nil {
 			t.Fatalf("%s %s: %v", tc.tz, tc.at, errs)

@@ -44,6 +44,7 @@ type rawInterviewer struct {
 	Thanked followup.Date    `yaml:"thanked"`
 	Posted  followup.Date    `yaml:"posted"`
 	By      followup.Channel `yaml:"by"`
+	Learned string           `yaml:"learned"`
 }
 
 type rawRound struct {
@@ -104,7 +105,7 @@ func (t *roundTimeline) UnmarshalText(b []byte) error {
 		if strings.HasPrefix(err.Error(), "invalid date") {
 			return err
 		}
-		return fmt.Errorf("%q is not a timeline: write what they said, such as \"2 weeks\", \"10 business days\" or a date YYYY-MM-DD", s)
+		return fmt.Errorf("%q is not a timeline: write what they said: %s", s, followup.TimelineForms)
 	}
 	if tl.Date.IsZero() && moreThanAYear(tl.Span) {
 		// Counting a billion business days one by one would hang the

@@ -41,6 +41,13 @@ type Data struct {
 	Owner       string
 	Signature   string
 	Today       string // the action's day, for letters
+
+	Addressed bool   // a named person receives it (else: the hiring team)
+	Spoke     bool   // an interview took place by the action's day
+	Applied   string // "on November 2", or "" when the file has no date
+	Declining bool   // a withdrawal that declines an offer standing here
+	Deadline  string // an offer's deadline, "January 22", or ""
+	Late      bool   // a thank-you written after its deadline
 }
 
 // Set is the parsed templates, one per kind. A build renders each draft
@@ -55,6 +62,9 @@ type Set struct {
 // the one a fresh render would give.
 type renderKey struct {
 	id, to, title, company, role string
+	overdue                      bool
+	start                        int64
+	iv                           *followup.Interviewer
 	kind                         followup.Kind
 	channel                      followup.Channel
 	day                          followup.Date
@@ -102,7 +112,7 @@ func (s *Set) Render(a *followup.Action, stage followup.Stage, owner followup.Ow
 	if t == nil {
 		return Draft{}, fmt.Errorf("no template for %s", a.Kind)
 	}
-	k := renderKey{id: a.ID, kind: a.Kind, channel: a.Channel, day: a.Day, stage: stage, owner: owner, round: a.Round, app: a.App,
+	k := renderKey{id: a.ID, overdue: a.Overdue, start: a.Start.UnixNano(), iv: a.Interviewer, kind: a.Kind, channel: a.Channel, day: a.Day, stage: stage, owner: owner, round: a.Round, app: a.App,
 		company: a.App.Company, role: a.App.Role}
 	if a.To != nil {
 		k.to, k.title = a.To.Name, a.To.Title
@@ -161,7 +171,16 @@ func data(a *followup.Action, stage followup.Stage, owner followup.Owner) Data {
 		Signature: strings.TrimSpace(owner.Signature),
 		Today:     a.Day.Noon().Format("January 2, 2006"),
 	}
+	if !app.Applied.IsZero() {
+		d.Applied = "on " + app.Applied.Noon().Format("January 2")
+	}
+	for i := range app.Rounds {
+		if !app.Rounds[i].At.Date.After(a.Day) {
+			d.Spoke = true
+		}
+	}
 	if a.To != nil {
+		d.Addressed = true
 		d.To = a.To.Address()
 		d.ToFull = strings.TrimSpace(a.To.Title + " " + a.To.Name)
 		d.Salutation = "Dear " + d.To + ","
@@ -177,17 +196,39 @@ func data(a *followup.Action, stage followup.Stage, owner followup.Owner) Data {
 	if r != nil {
 		d.RoundDay = "on " + r.At.Date.Noon().Format("January 2")
 		d.Learned = r.Learned
+		// What this interviewer talked about, so a panel's notes differ.
+		if a.Interviewer != nil && a.Interviewer.Learned != "" {
+			d.Learned = a.Interviewer.Learned
+		}
 	} else {
 		d.RoundDay = "recently"
 	}
 	d.Withdrawing = stage == followup.StageWithdrawn
+	if a.Kind == followup.ThankYou {
+		d.Late = a.Overdue
+		if !a.Start.IsZero() {
+			// A letter is dated the day it should be posted: the day
+			// of the interview, right after it (seed 001: "drop it in
+			// the mail").
+			d.Today = a.Start.In(app.Loc).Format("January 2, 2006")
+		}
+	}
 	if a.Kind == followup.Withdrawal {
 		d.AcceptedAt = true
 		for i := len(app.Log) - 1; i >= 0; i-- {
 			if o := app.Log[i].Outcome; o != "" {
 				d.AcceptedAt = o != followup.Withdrawn
+				d.Declining = o == followup.Offer
 				break
 			}
+		}
+	}
+	for i := len(app.Log) - 1; i >= 0; i-- {
+		if e := app.Log[i]; e.Outcome != "" {
+			if e.Outcome == followup.Offer && !e.Deadline.IsZero() {
+				d.Deadline = e.Deadline.Noon().Format("January 2")
+			}
+			break
 		}
 	}
 	return d

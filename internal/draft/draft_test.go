@@ -61,6 +61,35 @@ func TestDrafts(t *testing.T) {
 		{"withdrawal after accepting elsewhere says so",
 			followup.Action{Kind: followup.Withdrawal, App: app, To: app.Contact, Channel: followup.Email},
 			followup.StageInterviewing, []string{"I have accepted another position", "withdraw my name"}, nil},
+		{"thank-you mentions what this interviewer talked about, not the round's",
+			followup.Action{Kind: followup.ThankYou, App: app, Round: r, To: &r.Interviewers[0].Person, Interviewer: &followup.Interviewer{Person: r.Interviewers[0].Person, Learned: "the timber pavilion"}, Channel: followup.Email},
+			followup.StageInterviewing, []string{"learning about the timber pavilion."}, []string{"library project", "connects with what I have done before"}},
+		{"thank-you written after its deadline says so gracefully",
+			followup.Action{Kind: followup.ThankYou, App: app, Round: r, To: &r.Interviewers[0].Person, Channel: followup.Email, Overdue: true},
+			followup.StageInterviewing, []string{"later than I meant it to"}, nil},
+		{"thank-you letter is dated the day it should be posted: the interview's",
+			followup.Action{Kind: followup.ThankYou, App: app, Round: r, To: &r.Interviewers[0].Person, Channel: followup.Letter,
+				Start: time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC), Day: followup.Date{Year: 2026, Month: 11, Day: 21}},
+			followup.StageInterviewing, []string{"Sam Rivera\nNovember 20, 2026\n"}, []string{"November 21", "Subject:"}},
+		{"after-applying with a contact",
+			followup.Action{Kind: followup.AfterApplying, App: withApplied(app), To: app.Contact, Channel: followup.Email},
+			followup.StageApplied, []string{"Dear Ms. Schmoe,", "I applied for the Junior Designer position on November 2", "where my application stands"}, []string{"interview"}},
+		{"after-applying with nobody in the file goes to the hiring team",
+			followup.Action{Kind: followup.AfterApplying, App: withApplied(app), Channel: followup.Email},
+			followup.StageApplied, []string{"Dear Acme Architecture hiring team,"}, nil},
+		{"offer-thanks with a deadline promises the answer by then",
+			followup.Action{Kind: followup.OfferThanks, App: withOffer(app, followup.Date{Year: 2027, Month: 1, Day: 22}), To: app.Contact, Channel: followup.Email},
+			followup.StageOffer, []string{"Thank you for offering me the Junior Designer position", "my answer by January 22"}, []string{"accept", "decline"}},
+		{"offer-deadline holds both answers",
+			followup.Action{Kind: followup.OfferDeadline, App: withOffer(app, followup.Date{Year: 2027, Month: 1, Day: 22}), To: app.Contact, Channel: followup.Email},
+			followup.StageOffer, []string{"until January 22", "delighted to accept", "decided to decline"}, nil},
+		{"accepting elsewhere while an offer stands here declines it",
+			followup.Action{Kind: followup.Withdrawal, App: withOffer(app, followup.Date{}), To: app.Contact, Channel: followup.Email, Day: followup.Date{Year: 2026, Month: 12, Day: 10}},
+			followup.StageOffer, []string{"Thank you for offering me the Junior Designer position", "I must decline your offer"}, []string{"withdraw my name"}},
+		{"withdrawal to someone you never spoke with does not thank them for conversations",
+			followup.Action{Kind: followup.Withdrawal, App: &followup.Application{Slug: "solo", Company: "Solo", Role: "Designer", Loc: time.UTC,
+				Log: []followup.LogEntry{{On: followup.Date{Year: 2026, Month: 11, Day: 10}, Outcome: followup.Withdrawn}}}, Channel: followup.Email, Day: followup.Date{Year: 2026, Month: 11, Day: 10}},
+			followup.StageWithdrawn, []string{"Dear Solo hiring team,", "considering my application", "withdraw my name"}, []string{"conversation", "time you have spent"}},
 		{"move-on is a note to yourself",
 			followup.Action{Kind: followup.MoveOn, App: app},
 			followup.StageQuiet, []string{"mentally move on"}, nil},
@@ -104,4 +133,16 @@ func TestOverride(t *testing.T) {
 	if err != nil || d.Subject != "Hi Ms. Schmoe" || d.Body != "Custom for Acme Architecture\n" {
 		t.Fatalf("override not used: %+v %v", d, err)
 	}
+}
+
+func withApplied(a *followup.Application) *followup.Application {
+	c := *a
+	c.Applied = followup.Date{Year: 2026, Month: 11, Day: 2}
+	return &c
+}
+
+func withOffer(a *followup.Application, deadline followup.Date) *followup.Application {
+	c := *a
+	c.Log = []followup.LogEntry{{On: followup.Date{Year: 2026, Month: 12, Day: 4}, Outcome: followup.Offer, Deadline: deadline}}
+	return &c
 }

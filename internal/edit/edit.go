@@ -344,6 +344,11 @@ func same(a, b *followup.Application) bool {
 		return false
 	}
 	x.Loc, y.Loc = nil, nil
+	// Warnings and the positions they cite are about the text, not the
+	// application: an edit moves lines, and recording a thank-you ends
+	// the warning that it has no address to go to.
+	x.Warnings, y.Warnings = nil, nil
+	x.AppliedPos, y.AppliedPos = followup.Pos{}, followup.Pos{}
 
 	norm := func(rs []followup.Round) {
 		for i := range rs {

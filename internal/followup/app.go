@@ -42,10 +42,16 @@ const (
 	MoveOn         Kind = "move-on"
 	AfterRejection Kind = "after-rejection"
 	Withdrawal     Kind = "withdrawal"
+
+	// Product rules beyond the advice articles (SPEC 6).
+	AfterApplying Kind = "after-applying" // one check-in when nothing is heard after applying
+	OfferThanks   Kind = "offer-thanks"   // thank them for an offer, the next day
+	OfferDeadline Kind = "offer-deadline" // answer an offer by its deadline
 )
 
-// Kinds lists every kind in the order the SPEC gives them.
-var Kinds = []Kind{ThankYou, CheckIn, Nudge, MoveOn, AfterRejection, Withdrawal}
+// Kinds lists every kind: the SPEC's six in its order, then the product
+// rules'.
+var Kinds = []Kind{ThankYou, CheckIn, Nudge, MoveOn, AfterRejection, Withdrawal, AfterApplying, OfferThanks, OfferDeadline}
 
 func (k *Kind) UnmarshalText(b []byte) error {
 	s := strings.TrimSpace(string(b))
@@ -55,7 +61,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown kind %q (want check-in, nudge, after-rejection or withdrawal)", s)
+	return fmt.Errorf("unknown kind %q (want check-in, nudge, after-rejection, withdrawal, after-applying, offer-thanks or offer-deadline)", s)
 }
 
 // Outcome is a decision that changes an application's stage.
@@ -142,6 +148,7 @@ type Interviewer struct {
 	Thanked Date    // when the thank-you went out; zero = still due
 	Posted  Date    // when the extra posted letter went out (mail_letters)
 	By      Channel // channel of the thank-you (email default)
+	Learned string  // what you learned from this person; else the round's
 }
 
 // Round is one interview.
@@ -197,8 +204,9 @@ type Application struct {
 	Notes    []byte // markdown body: private
 	// Warnings are problems that do not stop the application from being
 	// used (a round at a wall-clock time that occurs twice); check prints
-	// them.
-	Warnings ErrorList
+	// them. WarningsAt adds those that depend on the moment.
+	Warnings   ErrorList
+	AppliedPos Pos // where applied: is written, for WarningsAt
 }
 
 // Identity names the application in calendar UIDs: its id when the front
@@ -240,4 +248,40 @@ func (r *Round) Start(loc *time.Location) time.Time {
 // End is the round's end in loc: start plus its length of elapsed time.
 func (r *Round) End(loc *time.Location) time.Time {
 	return r.Start(loc).Add(r.Length)
+}
+
+// Reach is how to reach p: their own email and phone, else those written
+// for the same name elsewhere in the application (an interviewer is often
+// also the contact, with the address given once).
+func (a *Application) Reach(p *Person) (email, phone string) {
+	email, phone = p.Email, p.Phone
+	same := func(q *Person) {
+		if q == nil || !strings.EqualFold(strings.TrimSpace(q.Name), strings.TrimSpace(p.Name)) {
+			return
+		}
+		if email == "" {
+			email = q.Email
+		}
+		if phone == "" {
+			phone = q.Phone
+		}
+	}
+	same(a.Contact)
+	for i := range a.Rounds {
+		for j := range a.Rounds[i].Interviewers {
+			same(&a.Rounds[i].Interviewers[j].Person)
+		}
+	}
+	return email, phone
+}
+
+// WarningsAt is a's warnings at now: those found while parsing, and an
+// applied date that lies ahead of now's day in a's zone.
+func (a *Application) WarningsAt(now time.Time) ErrorList {
+	out := append(ErrorList(nil), a.Warnings...)
+	if today := DateOf(now.In(a.Loc)); !a.Applied.IsZero() && a.Applied.After(today) && a.AppliedPos.Path != "" {
+		out.Warn(a.AppliedPos, "applied: %s is in the future (today is %s); write the day you applied", a.Applied, today)
+	}
+	out.Sort()
+	return out
 }

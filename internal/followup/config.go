@@ -7,6 +7,27 @@ type Policy struct {
 	MaxFollowups    int  // check-ins and nudges before move-on
 	WeekendToMonday bool // check-ins and nudges never fall on Saturday or Sunday
 	MailLetters     bool // propose a posted letter as well for every thank-you
+
+	// Product rules beyond the advice articles; a zero span is "off".
+	AfterApplying Span // one check-in this long after applying when nothing was heard
+	QuietAfter    Span // no round and no reply this long after applying: quiet
+	// Holidays are days check-ins, nudges and after-applying check-ins
+	// move off, as off weekends, and that business days skip; nil: none.
+	Holidays HolidaySet
+}
+
+// HolidaySet says which days are public holidays where the search is
+// (package holiday builds one from holidays = "US" and extra_holidays).
+type HolidaySet interface {
+	Holiday(d Date) (name string, ok bool)
+}
+
+// IsHoliday reports whether d is a holiday of pol, and its name.
+func (pol Policy) IsHoliday(d Date) (string, bool) {
+	if pol.Holidays == nil {
+		return "", false
+	}
+	return pol.Holidays.Holiday(d)
 }
 
 // Owner is the job seeker, who signs the drafts.
@@ -55,6 +76,8 @@ func DefaultPolicy() Policy {
 		FollowupGap:     Span{N: 7, Unit: Days},
 		MaxFollowups:    2,
 		WeekendToMonday: true,
+		AfterApplying:   Span{N: 14, Unit: Days},
+		QuietAfter:      Span{N: 45, Unit: Days},
 	}
 }
 

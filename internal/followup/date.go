@@ -167,11 +167,13 @@ type LocalTime struct {
 	Hour, Minute int
 }
 
-// ParseLocalTime reads "YYYY-MM-DD HH:MM" (a "T" is accepted for the space).
+// ParseLocalTime reads "YYYY-MM-DD HH:MM" (a "T" is accepted for the
+// space), with the time of day in any form ParseClock reads: "2026-11-20
+// 2pm", "2026-11-20 9:00", "2026-11-20 14h".
 func ParseLocalTime(s string) (LocalTime, error) {
 	s = strings.TrimSpace(s)
-	bad := fmt.Errorf("invalid local time %q (want YYYY-MM-DD HH:MM)", s)
-	if len(s) != 16 || (s[10] != ' ' && s[10] != 'T') {
+	bad := fmt.Errorf("invalid local time %q (want YYYY-MM-DD HH:MM, or a time such as 2pm, 9:00 or 14h after the date)", s)
+	if len(s) < 12 || (s[10] != ' ' && s[10] != 'T') {
 		return LocalTime{}, bad
 	}
 	d, err := ParseDate(s[:10])
@@ -184,11 +186,11 @@ func ParseLocalTime(s string) (LocalTime, error) {
 		}
 		return LocalTime{}, bad
 	}
-	t, err := time.Parse("15:04", s[11:])
+	h, m, err := ParseClock(s[11:])
 	if err != nil {
-		return LocalTime{}, fmt.Errorf("invalid time of day %q in %q (want HH:MM, 00:00 to 23:59)", s[11:], s)
+		return LocalTime{}, fmt.Errorf("%v in %q", err, s)
 	}
-	return LocalTime{Date: d, Hour: t.Hour(), Minute: t.Minute()}, nil
+	return LocalTime{Date: d, Hour: h, Minute: m}, nil
 }
 
 func (lt LocalTime) String() string {
@@ -409,10 +411,14 @@ func (sp Span) After(d Date) Date {
 }
 
 // Timeline is what an employer said about hearing back: a span counted from
-// the round's day ("2 weeks") or a date ("2026-12-04").
+// the round's day ("2 weeks", "2-3 weeks"), a date ("2026-12-04"), or a
+// day relative to the round ("next week", "by Friday", "end of the month").
 type Timeline struct {
-	Span Span
-	Date Date
+	Span    Span
+	Date    Date
+	Rel     Relative
+	Weekday time.Weekday // for ByWeekday
+	Said    string       // as written, for the forms beyond "N units" and dates
 }
 
 func (tl *Timeline) UnmarshalText(b []byte) error {
@@ -425,9 +431,13 @@ func (tl *Timeline) UnmarshalText(b []byte) error {
 		*tl = Timeline{Date: d}
 		return nil
 	}
+	if v, ok := parseSaid(s); ok {
+		*tl = v
+		return nil
+	}
 	sp, err := ParseSpan(s)
 	if err != nil {
-		return fmt.Errorf("invalid timeline %q (want e.g. \"2 weeks\", \"10 business days\" or a date YYYY-MM-DD)", s)
+		return fmt.Errorf("invalid timeline %q (want %s)", s, TimelineForms)
 	}
 	if !sp.IsCalendar() {
 		return fmt.Errorf("invalid timeline %q: count in days or weeks, or give a date", s)
@@ -439,16 +449,26 @@ func (tl *Timeline) UnmarshalText(b []byte) error {
 func (tl Timeline) MarshalText() ([]byte, error) { return []byte(tl.String()), nil }
 
 func (tl Timeline) String() string {
-	if !tl.Date.IsZero() {
+	switch {
+	case !tl.Date.IsZero():
 		return tl.Date.String()
+	case tl.Said != "":
+		return tl.Said
 	}
 	return tl.Span.String()
 }
+
+// IsSpan reports whether the timeline counts a span from the round's day
+// ("within 2 weeks"), rather than naming a day.
+func (tl Timeline) IsSpan() bool { return tl.Date.IsZero() && tl.Rel == NotRelative }
 
 // From is the promised day for a round held on day d.
 func (tl Timeline) From(d Date) Date {
 	if !tl.Date.IsZero() {
 		return tl.Date
+	}
+	if tl.Rel != NotRelative {
+		return tl.relativeFrom(d)
 	}
 	return tl.Span.After(d)
 }

@@ -160,11 +160,21 @@ func TestParseLocalTime(t *testing.T) {
 		{"2026-11-20 00:00", "2026-11-20 00:00", ""},
 		{"2026-11-20 23:59", "2026-11-20 23:59", ""},
 		{"2026-11-20 24:00", "", `invalid time of day "24:00"`},
-		{"2026-11-20 25:00", "", `invalid time of day "25:00" in "2026-11-20 25:00" (want HH:MM, 00:00 to 23:59)`},
+		{"2026-11-20 25:00", "", `invalid time of day "25:00" (want 14:00, 9:00, 2pm, 9am, 2:30pm or 14h, 00:00 to 23:59) in "2026-11-20 25:00"`},
 		{"2026-11-20 14:60", "", "invalid time of day"},
-		{"2026-11-20 9:00", "", `invalid local time "2026-11-20 9:00" (want YYYY-MM-DD HH:MM)`},
-		{"2026-11-20 2pm", "", "invalid local time"},
-		{"2026-11-20 14:00:00", "", "invalid local time"},
+		// Times as people write them.
+		{"2026-11-20 9:00", "2026-11-20 09:00", ""},
+		{"2026-11-20 2pm", "2026-11-20 14:00", ""},
+		{"2026-11-20 9am", "2026-11-20 09:00", ""},
+		{"2026-11-20 2:30 PM", "2026-11-20 14:30", ""},
+		{"2026-11-20 12am", "2026-11-20 00:00", ""},
+		{"2026-11-20 12pm", "2026-11-20 12:00", ""},
+		{"2026-11-20 14h", "2026-11-20 14:00", ""},
+		{"2026-11-20 14h30", "2026-11-20 14:30", ""},
+		{"2026-11-20 13pm", "", "invalid time of day"},
+		{"2026-11-20 0am", "", "invalid time of day"},
+		{"2026-11-20 14", "", "invalid time of day"},
+		{"2026-11-20 14:00:00", "", "invalid time of day"},
 		{"2026-11-20", "", "invalid local time"},
 		{"2026-02-30 10:00", "", `invalid date "2026-02-30" in local time "2026-02-30 10:00"`},
 		{"2026-11-20_14:00", "", "invalid local time"},
@@ -374,6 +384,42 @@ func TestDateStringIsSprintf(t *testing.T) {
 	}
 }
 
+func TestTimelineAsPeopleSayIt(t *testing.T) {
+	thu := Date{2026, time.November, 19} // a Thursday
+	for _, tc := range []struct{ in, want string }{
+		{"2 weeks", "2026-12-03"},
+		{"2-3 weeks", "2026-12-10"},
+		{"2 to 3 weeks", "2026-12-10"},
+		{"a week or two", "2026-12-03"},
+		{"one or two weeks", "2026-12-03"},
+		{"a week", "2026-11-26"},
+		{"ten days", "2026-11-29"},
+		{"next week", "2026-11-27"},
+		{"end of next week", "2026-11-27"},
+		{"by the end of next week", "2026-11-27"},
+		{"end of the week", "2026-11-20"},
+		{"by Friday", "2026-11-20"},
+		{"by Thursday", "2026-11-26"},
+		{"by Monday", "2026-11-23"},
+		{"end of the month", "2026-11-30"},
+		{"2026-12-04", "2026-12-04"},
+	} {
+		var tl Timeline
+		if err := tl.UnmarshalText([]byte(tc.in)); err != nil {
+			t.Errorf("%q: %v", tc.in, err)
+			continue
+		}
+		if got := tl.From(thu).String(); got != tc.want {
+			t.Errorf("%q said on Thu Nov 19: %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	var tl Timeline
+	err := tl.UnmarshalText([]byte("soonish"))
+	if err == nil || !strings.Contains(err.Error(), "a week or two") || !strings.Contains(err.Error(), "by Friday") {
+		t.Errorf("an unknown form must list the accepted ones: %v", err)
+	}
+}
+
 // TestWall: a wall clock that occurs twice means its first occurrence in
 // every zone, east and west of UTC (time.Date takes the second east of
 // it); one that does not occur is reported; RepeatedAt sees both instants
@@ -467,6 +513,25 @@ func FuzzWall(f *testing.F) {
 		}
 		if RepeatedAt(got, loc) != (n == 2) {
 			t.Fatalf("RepeatedAt(%v) disagrees with %d occurrences", got, n)
+		}
+	})
+}
+
+// FuzzSaid: times and timelines as people write them never panic, and a
+// time of day that parses is on the clock.
+func FuzzSaid(f *testing.F) {
+	for _, s := range []string{"2pm", "12am", "14h30", "9:00", "2-3 weeks", "a week or two", "by Friday", "end of the month", "99999999999-3 weeks", "-h", "h", ":"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if h, m, err := ParseClock(s); err == nil && (h < 0 || h > 23 || m < 0 || m > 59) {
+			t.Fatalf("ParseClock(%q) = %d:%d", s, h, m)
+		}
+		var tl Timeline
+		// Content refuses spans past a year (business days are counted one
+		// by one); From is only asked about those it accepts.
+		if tl.UnmarshalText([]byte(s)) == nil && tl.Span.N <= 400 {
+			tl.From(Date{2026, time.November, 19})
 		}
 	})
 }

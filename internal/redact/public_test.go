@@ -37,6 +37,7 @@ rounds:
         title: Dr. me@x.example
         email: me@x.example
         phone: +1 617 555 0102
+        learned: Learned of Lee me@x.example
       - name: Ann Fox
   - at: 2026-12-01 10:00
     kind: onsite

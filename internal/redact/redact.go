@@ -137,10 +137,12 @@ func application(a *followup.Application, names bool) *followup.Application {
 		Posting:  Posting(a.Posting),
 		Location: Text(a.Location),
 		Applied:  a.Applied,
-		Via:      a.Via, // one of six words
-		TZ:       a.TZ,
-		Loc:      a.Loc,
-		Warnings: a.Warnings, // check prints them; a build does not
+		// AppliedPos: where applied: is written, for check's warnings.
+		AppliedPos: a.AppliedPos,
+		Via:        a.Via, // one of six words
+		TZ:         a.TZ,
+		Loc:        a.Loc,
+		Warnings:   a.Warnings, // check prints them; a build does not
 		// Not published: Address, Phone (the employer's, for work-search
 		// logs), Notes.
 	}
@@ -166,6 +168,7 @@ func application(a *followup.Application, names bool) *followup.Application {
 				Thanked: iv.Thanked,
 				Posted:  iv.Posted,
 				By:      iv.By,
+				// Not published: Learned (what to mention to them).
 			}
 		}
 		p.Rounds[i] = pr

@@ -128,10 +128,10 @@ func equal(a, b []string) bool {
 // it is published, masked or left out (and updates the README's table).
 func TestEveryFieldIsDecided(t *testing.T) {
 	decided := map[reflect.Type]string{
-		reflect.TypeOf(followup.Application{}): "Slug ID IDPos Path Company Role Posting Location Applied Via Address Phone TZ Loc Contact Rounds Log Notes Warnings",
+		reflect.TypeOf(followup.Application{}): "Slug ID IDPos Path Company Role Posting Location Applied AppliedPos Via Address Phone TZ Loc Contact Rounds Log Notes Warnings",
 		reflect.TypeOf(followup.Person{}):      "Name Title Email Phone By",
 		reflect.TypeOf(followup.Round{}):       "N At Length Kind Where Timeline Learned Interviewers",
-		reflect.TypeOf(followup.Interviewer{}): "Person Thanked Posted By",
+		reflect.TypeOf(followup.Interviewer{}): "Person Thanked Posted By Learned",
 		reflect.TypeOf(followup.LogEntry{}):    "On Sent By Heard Next Outcome Note Deadline Skipped",
 	}
 	for typ, names := range decided {

@@ -17,6 +17,7 @@ type NewProject struct {
 	Timezone string    // IANA zone for followup.toml and the example
 	Output   string    // the site's directory, for .gitignore and the workflow ("public")
 	Today    time.Time // the example's dates are set around it, in Timezone
+	Holidays string    // the holiday calendar proposed for Timezone ("US"), or ""
 	// ExampleID is the example application's id (followup.NewID).
 	ExampleID string
 }
@@ -38,6 +39,7 @@ func Project(p NewProject) []File {
 	day := func(n int) string { return today.AddDate(0, 0, n).Format("2006-01-02") }
 	data := map[string]string{
 		"Timezone": p.Timezone,
+		"Holidays": p.Holidays,
 		"Output":   p.Output,
 		"Applied":  day(-10),
 		"Heard":    day(-6),

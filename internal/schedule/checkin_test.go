@@ -204,11 +204,15 @@ func TestCheckIn(t *testing.T) {
 			},
 		},
 		{
-			name:  "no rounds: no check-in, stage applied",
-			files: []file{acme("applied: 2026-11-02\n")},
-			now:   "2026-12-20T09:00:00-05:00",
-			want:  nil,
-			stage: map[string]followup.Stage{"acme": followup.StageApplied},
+			// after_applying and quiet_after are product rules
+			// (afterapplying.go); turned off, a file with no round has
+			// nothing to follow up.
+			name:   "no rounds and after_applying off: no check-in, stage applied",
+			files:  []file{acme("applied: 2026-11-02\n")},
+			policy: func(p *followup.Policy) { p.AfterApplying, p.QuietAfter = followup.Span{}, followup.Span{} },
+			now:    "2026-12-20T09:00:00-05:00",
+			want:   nil,
+			stage:  map[string]followup.Stage{"acme": followup.StageApplied},
 		},
 		{
 			// The first moment of Dec 3 in Tokyo, whatever zone now is in.

@@ -59,12 +59,12 @@ func (p *planner) cycle() {
 			return // the thank-you comes first
 		}
 		d, why := p.paced(an.base, an.promise)
-		p.dayAction(followup.CheckIn, p.count(followup.CheckIn)+1, d, to, ch, an.why+why+" (seeds 001, 004).")
+		p.dayAction(followup.CheckIn, p.count(followup.CheckIn)+1, d, to, ch, an.why+why+"; the interview advice: respect the timeline they gave, and without one allow a week after your thank-you.")
 	case n < p.pol.MaxFollowups:
 		last := since[n-1]
 		d, why := p.paced(last.On.AddDays(7), an.promise)
 		p.dayAction(followup.Nudge, p.count(followup.Nudge)+1, d, to, ch,
-			fmt.Sprintf("Your %s of %s went unanswered; a week later, %s, ask more explicitly when they expect to decide%s (seeds 002, 004).", last.Sent, day(last.On), day(last.On.AddDays(7)), why))
+			fmt.Sprintf("Your %s of %s went unanswered; a week later, %s, ask more explicitly when they expect to decide%s; the interview advice: wait a week, then say plainly that you need their timeline.", last.Sent, day(last.On), day(last.On.AddDays(7)), why))
 	default:
 		last := since[n-1]
 		d := last.On.AddDays(7)
@@ -84,6 +84,6 @@ func (p *planner) cycle() {
 			cycles++
 		}
 		p.dayAction(followup.MoveOn, cycles, d, nil, "",
-			fmt.Sprintf("%d follow-ups since %s went unanswered, the last on %s; a week later, %s, mentally move on (seeds 002, 004).", n, day(since[0].On), day(last.On), day(d)))
+			fmt.Sprintf("%s since %s went unanswered, the last on %s; a week later, %s, mentally move on; the interview advice: when they say nothing after that, let it go.", counted(n, "follow-up"), day(since[0].On), day(last.On), day(d)))
 	}
 }

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/followup-tool/followup/internal/followup"
@@ -386,4 +387,25 @@ log:
 			},
 		},
 	})
+}
+
+// With max_followups = 1 the move-on counts "1 follow-up", not "1 follow-ups".
+func TestMoveOnAfterOneFollowUpSaysItInTheSingular(t *testing.T) {
+	res := runPlan(t, planCase{
+		files: []file{acme(`rounds:
+  - at: 2026-11-20 14:00
+    timeline: 2 weeks
+    interviewers:
+      - name: Robert Lee
+        thanked: 2026-11-20
+log:
+  - on: 2026-12-07
+    sent: check-in
+`)},
+		policy: func(p *followup.Policy) { p.MaxFollowups = 1 },
+		now:    "2026-12-14T09:00:00-05:00",
+	})
+	if len(res.Actions) != 1 || !strings.HasPrefix(res.Actions[0].Reason, "1 follow-up since") {
+		t.Fatalf("want one move-on counting 1 follow-up, got %+v", res.Actions)
+	}
 }

@@ -3,6 +3,7 @@ package schedule
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
 )
@@ -46,3 +47,19 @@ func names(people []string) []string {
 }
 
 func suffixed(base string, n int) string { return base + "-" + strconv.Itoa(n) }
+
+// possessive is "Acme's", or "Davis'" for a name ending in s.
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "S") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+// counted is "1 follow-up", "2 follow-ups".
+func counted(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -123,6 +123,8 @@ log:
 			files: []file{acme(thanked + `log:
   - on: 2026-12-01
     outcome: offer
+  - on: 2026-12-02
+    sent: offer-thanks
 `)},
 			now:   "2027-01-30T09:00:00-05:00",
 			want:  nil,
@@ -139,8 +141,10 @@ log:
   - on: 2026-12-10
     outcome: offer
 `)},
-			now:   "2026-12-11T09:00:00-05:00",
-			want:  nil,
+			now: "2026-12-11T09:00:00-05:00",
+			want: []act{
+				{id: "acme/offer-thanks/1", kind: "offer-thanks", due: "2026-12-11T00:00:00-05:00", ch: "email", to: "Jane Schmoe"},
+			},
 			stage: stage(followup.StageOffer), closed: closed(false),
 		},
 	})

@@ -16,6 +16,7 @@ type Status struct {
 	Closed      bool          // nothing more will be proposed
 	LastContact followup.Date // the latest dated thing in rounds or log (zero if none)
 	Waiting     int           // days since they last moved (round or reply), if open
+	WentQuiet   bool          // quiet now, or quiet when you withdrew (quiet.go)
 	Next        *followup.Action
 }
 
@@ -97,8 +98,10 @@ func (p *planner) plan(accepts []acceptance) {
 	p.stage, p.closed = p.deriveStage(accepts)
 	p.rejection()
 	p.withdrawal(accepts)
+	p.offer(accepts)
 	if p.followingUp(accepts) {
 		p.cycle()
+		p.afterApplying()
 	}
 	p.dropSkipped()
 }
@@ -151,7 +154,7 @@ func (p *planner) count(kind followup.Kind) int {
 func day(d followup.Date) string { return d.Noon().Format("Jan 2") }
 
 func (p *planner) status() *Status {
-	st := &Status{App: p.app, Stage: p.stage, Closed: p.closed}
+	st := &Status{App: p.app, Stage: p.stage, Closed: p.closed, WentQuiet: p.wentQuiet()}
 	var moved followup.Date
 	for i := range p.app.Rounds {
 		r := &p.app.Rounds[i]

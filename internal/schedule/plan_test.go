@@ -239,10 +239,10 @@ func TestStatusAndInterviews(t *testing.T) {
 			t.Errorf("waiting %d days, want 11 (since the round of Nov 10)", st.Waiting)
 		}
 	})
-	t.Run("no action, no next; waiting counts from applied", func(t *testing.T) {
+	t.Run("silent since applying: next is the after-applying check-in; waiting counts from applied", func(t *testing.T) {
 		st := res.Status["quiet"]
-		if st.Next != nil || st.Stage != followup.StageApplied || st.Waiting != 20 {
-			t.Errorf("next %v stage %s waiting %d, want none, applied, 20", st.Next, st.Stage, st.Waiting)
+		if st.Next == nil || st.Next.ID != "quiet/after-applying/1" || st.Stage != followup.StageApplied || st.Waiting != 20 {
+			t.Errorf("next %v stage %s waiting %d, want quiet/after-applying/1, applied, 20", st.Next, st.Stage, st.Waiting)
 		}
 	})
 	t.Run("interviews in start order with stable ids", func(t *testing.T) {

@@ -31,11 +31,15 @@ func (p *planner) anchorOf(r *followup.Round) anchor {
 	after := p.pol.CheckInAfter
 	a := anchor{heard: -1}
 	if r.Timeline != nil {
-		a.promise = r.Timeline.From(roundDay)
+		a.promise = r.Timeline.FromSkipping(roundDay, p.pol.Holidays)
 		a.base = a.promise.AddDays(1)
-		if r.Timeline.Date.IsZero() {
-			a.why = fmt.Sprintf("They said %s on %s; check in the day after, %s", r.Timeline.Span, day(roundDay), day(a.base))
-		} else {
+		switch {
+		case r.Timeline.IsSpan():
+			a.why = fmt.Sprintf("They said %s on %s; check in the day after, %s", r.Timeline, day(roundDay), day(a.base))
+		case r.Timeline.Said != "":
+			// "next week", "by Friday": the day it names, from the round's.
+			a.why = fmt.Sprintf("They said %s on %s, that is by %s; check in the day after, %s", r.Timeline.Said, day(roundDay), day(a.promise), day(a.base))
+		default:
 			a.why = fmt.Sprintf("At the round on %s they promised news by %s; check in the day after, %s", day(roundDay), day(a.promise), day(a.base))
 		}
 	} else {
@@ -43,7 +47,7 @@ func (p *planner) anchorOf(r *followup.Round) anchor {
 		for _, iv := range r.Interviewers {
 			thanked = thanked.Max(iv.Thanked)
 		}
-		a.base = after.After(thanked)
+		a.base = after.AfterSkipping(thanked, p.pol.Holidays)
 		what := "the last thank-you went out"
 		if len(r.Interviewers) == 0 {
 			what = "the round was"
@@ -60,7 +64,7 @@ func (p *planner) anchorOf(r *followup.Round) anchor {
 			a.base = e.Next.AddDays(1)
 			a.why = fmt.Sprintf("They replied on %s with a new date, %s; check in the day after, %s", day(e.On), day(e.Next), day(a.base))
 		} else {
-			a.base = after.After(e.On)
+			a.base = after.AfterSkipping(e.On, p.pol.Holidays)
 			a.why = fmt.Sprintf("They replied on %s without a new date; check in %s later, %s", day(e.On), after, day(a.base))
 		}
 	}

@@ -29,5 +29,5 @@ func (p *planner) rejection() {
 	due := on.AddDays(1)
 	to, ch := p.recipient()
 	p.dayAction(followup.AfterRejection, n, due, to, ch,
-		fmt.Sprintf("They said no on %s; the next day, %s, thank them for letting you know and ask how you could improve (seeds 002, 003).", day(on), day(due)))
+		fmt.Sprintf("They said no on %s; the next day, %s, thank them for letting you know and ask how you could improve; the interview advice: a thank-you after a rejection keeps the door open.", day(on), day(due)))
 }

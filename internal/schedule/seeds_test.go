@@ -111,7 +111,7 @@ func TestSeed001(t *testing.T) {
 			now: "2026-11-18T09:00:00-05:00",
 			want: []act{
 				{id: "acme/check-in/1", kind: "check-in", due: "2026-12-02T00:00:00-05:00", ch: "email", to: "Jane Schmoe",
-					reason: []string{"2 weeks", "Dec 2", "001"}},
+					reason: []string{"2 weeks", "Dec 2", "timeline they gave"}, notReason: []string{"seed"}},
 			},
 		},
 		{
@@ -126,7 +126,7 @@ func TestSeed001(t *testing.T) {
 			now: "2026-11-18T09:00:00-05:00",
 			want: []act{
 				{id: "acme/check-in/1", kind: "check-in", due: "2026-11-25T00:00:00-05:00", ch: "email", to: "Jane Schmoe",
-					reason: []string{"Nov 18", "7 days", "001"}},
+					reason: []string{"Nov 18", "7 days", "a week after your thank-you"}},
 			},
 		},
 	})
@@ -172,7 +172,7 @@ rounds:
 			now: "2026-12-03T12:00:00-05:00",
 			want: []act{
 				{id: "tower/after-rejection/1", kind: "after-rejection", due: "2026-12-04T00:00:00-05:00", ch: "email", to: "Pat Morgan",
-					reason: []string{"improve", "003"}},
+					reason: []string{"improve", "keeps the door open"}, notReason: []string{"seed"}},
 			},
 			stage: map[string]followup.Stage{"tower": followup.StageRejected},
 		},
@@ -212,7 +212,7 @@ func TestSeed004(t *testing.T) {
 			now: "2026-12-03T09:00:00-05:00",
 			want: []act{
 				{id: "acme/nudge/1", kind: "nudge", due: "2026-12-09T00:00:00-05:00", ch: "email", to: "Jane Schmoe",
-					reason: []string{"explicitly", "004"}},
+					reason: []string{"explicitly", "their timeline"}},
 			},
 		},
 		{
@@ -225,7 +225,7 @@ func TestSeed004(t *testing.T) {
 `),
 			now: "2026-12-10T09:00:00-05:00",
 			want: []act{
-				{id: "acme/move-on/1", kind: "move-on", due: "2026-12-16T00:00:00-05:00", reason: []string{"move on", "004"}},
+				{id: "acme/move-on/1", kind: "move-on", due: "2026-12-16T00:00:00-05:00", reason: []string{"move on", "let it go"}, notReason: []string{"seed"}},
 			},
 			stage: map[string]followup.Stage{"acme": followup.StageInterviewing},
 		},
@@ -253,8 +253,12 @@ func TestSeed004(t *testing.T) {
   - on: 2027-01-15
     outcome: offer
 `),
-			now:   "2027-01-16T09:00:00-05:00",
-			want:  nil,
+			now: "2027-01-16T09:00:00-05:00",
+			// No more check-ins; the offer itself is thanked for (a
+			// product rule, offer.go).
+			want: []act{
+				{id: "acme/offer-thanks/1", kind: "offer-thanks", due: "2027-01-16T00:00:00-05:00", ch: "email", to: "Jane Schmoe"},
+			},
 			stage: map[string]followup.Stage{"acme": followup.StageOffer},
 		},
 	})

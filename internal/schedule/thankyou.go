@@ -49,15 +49,21 @@ func (p *planner) thankYous() {
 }
 
 func (p *planner) thankYou(id string, r *followup.Round, iv *followup.Interviewer, ch followup.Channel, end, due time.Time) {
-	reason := fmt.Sprintf("Round %d (%s) with %s ends %s; a thank-you is due within 24 hours, by %s (seed 001).",
-		r.N, r.Kind, iv.Address(), end.Format("Jan 2 15:04"), due.Format("Jan 2 15:04 MST"))
+	// The reason names the due moment the action carries (the deadline,
+	// 24 hours after the end) and, for a letter, the best moment too: the
+	// same day, so it arrives the next. One truth: the calendar event
+	// starts at the end, the action is overdue only after the deadline.
+	ends := end.Format("Jan 2 15:04")
+	by := due.Format("Jan 2 15:04 MST")
+	reason := fmt.Sprintf("Round %d (%s) with %s ends %s; send a thank-you within 24 hours, by %s. The interview advice: thank each interviewer within a day.",
+		r.N, r.Kind, iv.Address(), ends, by)
 	switch ch {
 	case followup.Letter:
-		reason = fmt.Sprintf("Round %d (%s) with %s ends %s; %s prefers a letter: write it right after and post it the same day, %s (seeds 000, 001).",
-			r.N, r.Kind, iv.Address(), end.Format("Jan 2 15:04"), iv.Address(), end.Format("Jan 2"))
+		reason = fmt.Sprintf("Round %d (%s) with %s ends %s; %s gets a letter: write it right after, post it the same day, %s, so it arrives the next day, and by %s at the latest. The interview advice: a posted note shows extra effort; get it to them within a day.",
+			r.N, r.Kind, iv.Address(), ends, iv.Address(), end.Format("Jan 2"), by)
 	case followup.Phone:
-		reason = fmt.Sprintf("Round %d (%s) with %s ends %s; call to thank them within 24 hours, by %s (seed 001).",
-			r.N, r.Kind, iv.Address(), end.Format("Jan 2 15:04"), due.Format("Jan 2 15:04 MST"))
+		reason = fmt.Sprintf("Round %d (%s) with %s ends %s; call to thank them within 24 hours, by %s. The interview advice: thank each interviewer within a day.",
+			r.N, r.Kind, iv.Address(), ends, by)
 	}
 	p.actions = append(p.actions, followup.Action{
 		ID:          id,

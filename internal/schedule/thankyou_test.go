@@ -1,7 +1,9 @@
 package schedule
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
 )
@@ -108,7 +110,7 @@ func TestThankYou(t *testing.T) {
 			now: "2026-11-20T12:00:00-05:00",
 			want: []act{
 				{id: "acme/thank-you/r1/robert-lee", kind: "thank-you", due: "2026-11-21T15:00:00-05:00", ch: "letter", to: "Robert Lee",
-					start: "2026-11-20T15:00:00-05:00", reason: []string{"letter", "post it the same day, Nov 20", "000", "001"}},
+					start: "2026-11-20T15:00:00-05:00", reason: []string{"letter", "post it the same day, Nov 20", "by Nov 21 15:00 EST at the latest"}, notReason: []string{"seed"}},
 			},
 		},
 		{
@@ -302,5 +304,45 @@ func TestNamesManyAlike(t *testing.T) {
 	}
 	if got[0] != "jane-smith" || got[1] != "jane-smith-2" || got[19999] != "jane-smith-20000" {
 		t.Errorf("got %s %s ... %s", got[0], got[1], got[19999])
+	}
+}
+
+// One truth for a letter (the issue's case): the round ends Jan 8 11:00;
+// the reason says to post it that day and names the deadline the action
+// carries, Jan 9 11:00; on Jan 9 at 09:00 it is not overdue and is in
+// today's bucket; at 11:30 it is overdue.
+func TestLetterThankYouReasonDueAndBucketAgree(t *testing.T) {
+	f := acme(`rounds:
+  - at: 2027-01-08 10:00
+    interviewers:
+      - name: Robert Lee
+        title: Dr.
+        by: letter
+`)
+	for _, c := range []struct {
+		now     string
+		overdue bool
+		bucket  Bucket
+	}{
+		{"2027-01-08T12:00:00-05:00", false, Today},
+		{"2027-01-09T09:00:00-05:00", false, Today},
+		{"2027-01-09T11:30:00-05:00", true, Overdue},
+	} {
+		res := runPlan(t, planCase{files: []file{f}, now: c.now})
+		if len(res.Actions) != 1 {
+			t.Fatalf("%s: %d actions, want the letter", c.now, len(res.Actions))
+		}
+		a := &res.Actions[0]
+		if got := a.Due.Format(time.RFC3339); got != "2027-01-09T11:00:00-05:00" {
+			t.Errorf("%s: due %s, want the deadline Jan 9 11:00", c.now, got)
+		}
+		for _, frag := range []string{"post it the same day, Jan 8", "by Jan 9 11:00 EST at the latest"} {
+			if !strings.Contains(a.Reason, frag) {
+				t.Errorf("%s: reason %q lacks %q", c.now, a.Reason, frag)
+			}
+		}
+		if a.Overdue != c.overdue || BucketOf(a, res.Now) != c.bucket {
+			t.Errorf("%s: overdue %v bucket %s, want %v %s", c.now, a.Overdue, BucketOf(a, res.Now), c.overdue, c.bucket)
+		}
 	}
 }

@@ -21,7 +21,7 @@ type ActionView struct {
 	ID       string // the stable id, e.g. acme/thank-you/r1/jane-schmoe
 	Anchor   string // the HTML id of its card on the application's page
 	Order    int    // position in the plan: by due moment, then id
-	Kind     string // thank-you, check-in, nudge, move-on, after-rejection, withdrawal
+	Kind     string // thank-you, check-in, nudge, move-on, after-rejection, withdrawal, after-applying, offer-thanks, offer-deadline
 	Label    string // "Thank-you note", "Check-in", …
 	Slug     string
 	Company  string
@@ -109,30 +109,8 @@ func (r *Site) action(a *followup.Action, order int) (ActionView, error) {
 	return v, nil
 }
 
-// reach is how to reach p: their own email and phone, else those written
-// for the same name elsewhere in the application (an interviewer is often
-// also the contact, with the address given once).
-func reach(app *followup.Application, p *followup.Person) (email, phone string) {
-	email, phone = p.Email, p.Phone
-	same := func(q *followup.Person) {
-		if q == nil || !strings.EqualFold(strings.TrimSpace(q.Name), strings.TrimSpace(p.Name)) {
-			return
-		}
-		if email == "" {
-			email = q.Email
-		}
-		if phone == "" {
-			phone = q.Phone
-		}
-	}
-	same(app.Contact)
-	for i := range app.Rounds {
-		for j := range app.Rounds[i].Interviewers {
-			same(&app.Rounds[i].Interviewers[j].Person)
-		}
-	}
-	return email, phone
-}
+// reach is how to reach p (followup.Application.Reach).
+func reach(app *followup.Application, p *followup.Person) (email, phone string) { return app.Reach(p) }
 
 func kindLabel(a *followup.Action) string {
 	switch a.Kind {
@@ -154,6 +132,12 @@ func kindLabel(a *followup.Action) string {
 		return "Feedback request"
 	case followup.Withdrawal:
 		return "Withdrawal"
+	case followup.AfterApplying:
+		return "Check-in after applying"
+	case followup.OfferThanks:
+		return "Thanks for the offer"
+	case followup.OfferDeadline:
+		return "Answer the offer"
 	}
 	return string(a.Kind)
 }

@@ -41,6 +41,7 @@ type AppView struct {
 	Actions     []ActionView  // open actions, by due moment
 	Notes       template.HTML // the notes rendered safely (Site.Page fills them); empty in public builds
 	Feed        string        // this application's calendar, relative to its page; empty in public builds
+	Warnings    []string      // "line:col: message" of each warning in its file; empty in public builds
 }
 
 // PersonView is someone at the employer.
@@ -129,6 +130,11 @@ func (r *Site) appPage(a *followup.Application) (*AppPage, error) {
 		c := person(a.Contact, public)
 		v.Contact = &c
 	}
+	if !public {
+		for _, w := range a.WarningsAt(now) {
+			v.Warnings = append(v.Warnings, fmt.Sprintf("%d:%d: %s", w.Pos.Line, w.Pos.Col, w.Msg))
+		}
+	}
 	for i := range a.Rounds {
 		v.Rounds = append(v.Rounds, r.round(a, &a.Rounds[i], now))
 	}
@@ -168,7 +174,17 @@ func (r *Site) round(a *followup.Application, rd *followup.Round, now time.Time)
 		v.Kind = "interview"
 	}
 	if rd.Timeline != nil {
-		v.Timeline = rd.Timeline.String()
+		// "within 2 weeks (by Dec 4)" or "by Jan 22", never "within
+		// 2027-01-22".
+		by := rd.Timeline.FromSkipping(rd.At.Date, r.in.Config.Policy.Holidays).Noon().Format("Jan 2")
+		switch {
+		case rd.Timeline.IsSpan():
+			v.Timeline = "within " + rd.Timeline.String() + " (by " + by + ")"
+		case rd.Timeline.Said != "":
+			v.Timeline = "“" + rd.Timeline.Said + "” (by " + by + ")"
+		default:
+			v.Timeline = "by " + by
+		}
 	}
 	if !r.in.Config.Public {
 		v.Learned = rd.Learned

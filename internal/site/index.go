@@ -15,12 +15,14 @@ import (
 // IndexPage is index.html: the agenda and the pipeline.
 type IndexPage struct {
 	Page
-	Agenda   []Bucket     // overdue, today, this week, later; every one, even when empty
-	Open     int          // open actions in all
-	Stages   []StageGroup // the applications by stage, in pipeline order, non-empty stages only
-	Funnel   Funnel
-	Response Response
-	Rows     []Row // the table, by stage then company
+	Agenda []Bucket // overdue, today, this week, later; every one, even when empty
+	// Interviews not over yet, in start order (interviews.go).
+	Interviews []InterviewView
+	Open       int          // open actions in all
+	Stages     []StageGroup // the applications by stage, in pipeline order, non-empty stages only
+	Funnel     Funnel
+	Response   Response
+	Rows       []Row // the table, by stage then company
 	// In a search of more than BigSearch applications, the closed ones
 	// leave the index for closed.html, so the page a person opens every
 	// morning stays small; ClosedRows are those, ClosedCount their number.
@@ -101,7 +103,7 @@ type FunnelStep struct {
 type Response struct {
 	Replies    int    // interviews that were followed by a reply
 	MedianDays string // median days from an interview to the first reply; empty without replies
-	Quiet      int    // applications that went quiet
+	Quiet      int    // applications that went quiet (quiet now, or when you withdrew)
 	Total      int
 	QuietPct   string
 }
@@ -133,7 +135,7 @@ func stageOrder(s followup.Stage) int {
 }
 
 func (r *Site) indexPage() *IndexPage {
-	p := &IndexPage{Page: r.page(r.in.Config.Title, ""), Open: len(r.actions)}
+	p := &IndexPage{Page: r.page(r.in.Config.Title, ""), Open: len(r.actions), Interviews: r.interviews()}
 	for _, b := range bucketNames {
 		bk := Bucket{Name: b.name, Label: b.label, Empty: b.empty}
 		for _, a := range r.actions {
@@ -305,7 +307,11 @@ func (r *Site) funnel() Funnel {
 		f.Steps[i].Band = fmt.Sprintf("%g,%g %g,%g %g,%g %g,%g",
 			a.X, a.Y+a.H, a.X+a.W, a.Y+a.H, b.X+b.W, b.Y, b.X, b.Y)
 	}
-	f.Summary = fmt.Sprintf("%d applied, %d interviewed, %d offers, %d accepted.", counts[0], counts[1], counts[2], counts[3])
+	offers := "offers"
+	if counts[2] == 1 {
+		offers = "offer"
+	}
+	f.Summary = fmt.Sprintf("%d applied, %d interviewed, %d %s, %d accepted.", counts[0], counts[1], counts[2], offers, counts[3])
 	return f
 }
 
@@ -328,7 +334,7 @@ func (r *Site) response() Response {
 	var days []int
 	res := Response{Total: len(r.apps)}
 	for _, a := range r.apps {
-		if r.status(a).Stage == followup.StageQuiet {
+		if r.status(a).WentQuiet {
 			res.Quiet++
 		}
 		rounds := make([]*followup.Round, 0, len(a.Rounds))
