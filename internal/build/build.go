@@ -24,6 +24,7 @@ import (
 	"github.com/followup-tool/followup/internal/draft"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/publish"
+	"github.com/followup-tool/followup/internal/redact"
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/site"
 	"github.com/followup-tool/followup/internal/zone"
@@ -99,9 +100,20 @@ func LoadProject(fsys fs.FS, prefix string, cache *content.Cache) (*Project, fol
 	return p, errs
 }
 
+// ErrShortFeedKey is a public build with a feed key under
+// followup.MinFeedKey characters: short keys can be guessed.
+var ErrShortFeedKey = fmt.Errorf("the feed key is shorter than %d characters, so the public feed's address could be guessed: "+
+	"use a random string, e.g. the output of `openssl rand -hex 16`", followup.MinFeedKey)
+
 // Plan loads the project and plans it at opt.Now: what `agenda` needs.
 // Content problems come back as a followup.ErrorList.
-func Plan(opt Options) (*Result, error) {
+func Plan(opt Options) (*Result, error) { return plan(opt, false) }
+
+// plan is Plan; for a public build that renders (view), planned from the
+// public view of the applications (package redact), so that nothing the
+// public build may not publish reaches the schedule, the pages or the
+// feeds. The agenda, for the user alone, plans what was written.
+func plan(opt Options, view bool) (*Result, error) {
 	fsys := opt.FS
 	if fsys == nil {
 		fsys = os.DirFS(opt.Dir)
@@ -121,13 +133,20 @@ func Plan(opt Options) (*Result, error) {
 	if cfg.Public && strings.TrimSpace(cfg.FeedKey) == "" {
 		return nil, ErrNoFeedKey
 	}
+	if cfg.Public && len(strings.TrimSpace(cfg.FeedKey)) < followup.MinFeedKey {
+		return nil, ErrShortFeedKey
+	}
+	if view && cfg.Public {
+		p.Apps = redact.Public(p.Apps, cfg.PublicNames)
+		cfg = redact.Config(cfg)
+	}
 	return &Result{Project: p, Config: cfg, Plan: schedule.Plan(p.Apps, cfg.Policy, opt.Now)}, nil
 }
 
 // Check does everything Build does but write: it renders every file and
 // checks every output path, and returns what Build would reject.
 func Check(opt Options) (*Result, error) {
-	res, err := Plan(opt)
+	res, err := plan(opt, true)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +161,7 @@ func Check(opt Options) (*Result, error) {
 
 // Build renders the site and replaces the output directory with it.
 func Build(opt Options) (*Result, error) {
-	res, err := Plan(opt)
+	res, err := plan(opt, true)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +182,7 @@ func Build(opt Options) (*Result, error) {
 // Files builds the site in memory, for `serve`: the files Build would
 // write (without the marker), by slash-separated path.
 func Files(opt Options) (map[string][]byte, *Result, error) {
-	res, err := Plan(opt)
+	res, err := plan(opt, true)
 	if err != nil {
 		return nil, nil, err
 	}

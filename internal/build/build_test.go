@@ -164,7 +164,11 @@ func TestPublicBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "public")); !errors.Is(err, fs.ErrNotExist) {
 		t.Error("a refused build wrote public/")
 	}
-	res, err := Build(Options{Dir: dir, Now: now, Public: true, FeedKey: "k"})
+	// A key shorter than 16 characters could be guessed.
+	if _, err := Build(Options{Dir: dir, Now: now, Public: true, FeedKey: "short-key-15-ch"}); !errors.Is(err, ErrShortFeedKey) {
+		t.Fatalf("a public build with a 15-character key: %v", err)
+	}
+	res, err := Build(Options{Dir: dir, Now: now, Public: true, FeedKey: "key-of-16-chars!"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +184,7 @@ func TestPublicBuild(t *testing.T) {
 	if _, err := Build(Options{Dir: dir, Now: now}); !errors.Is(err, ErrNoFeedKey) {
 		t.Fatalf("public = true without a key: %v", err)
 	}
-	if res, err := Build(Options{Dir: dir, Now: now, FeedKey: "k"}); err != nil || !res.Config.Public {
+	if res, err := Build(Options{Dir: dir, Now: now, FeedKey: "key-of-16-chars!"}); err != nil || !res.Config.Public {
 		t.Fatalf("public = true with a key: %v", err)
 	}
 }

@@ -30,7 +30,7 @@ func TestWorklogOnlyInAPrivateBuild(t *testing.T) {
 			t.Errorf("worklog.html lacks %q", want)
 		}
 	}
-	res, err = Build(Options{Dir: dir, Now: now, Public: true, FeedKey: "k"})
+	res, err = Build(Options{Dir: dir, Now: now, Public: true, FeedKey: "key-of-16-chars!"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,10 +25,15 @@ func runBuild(env *Env, args []string) error {
 	res, err := build.Build(opt)
 	var el followup.ErrorList
 	switch {
-	case errors.As(err, &el), errors.Is(err, build.ErrNoFeedKey):
+	case errors.As(err, &el), errors.Is(err, build.ErrNoFeedKey), errors.Is(err, build.ErrShortFeedKey):
 		return err
 	case err != nil:
 		return fmt.Errorf("build failed, the last good site is unchanged: %w", err)
+	}
+	if p := res.Config.FeedKeyPos; p.Line != 0 {
+		fmt.Fprintf(env.Stderr, "%s: warning: feed_key is written in followup.toml, which is committed with the project: "+
+			"anyone who can read the repository can read the public feed; set the %s environment variable instead\n",
+			p, build.FeedKeyEnv)
 	}
 	kind := "private"
 	if res.Config.Public {

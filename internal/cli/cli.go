@@ -207,10 +207,18 @@ func (c *common) moment(env *Env) (time.Time, error) {
 	}
 	t, err := time.Parse(time.RFC3339, c.now)
 	if err == nil {
+		if y := t.Year(); y < followup.MinYear || y > followup.MaxYear {
+			// As for dates in content: outputs write four-digit years.
+			return time.Time{}, usageError{fmt.Sprintf("--now %q: the year must be between %d and %d", c.now, followup.MinYear, followup.MaxYear)}
+		}
 		return t, nil
 	}
-	if d, derr := followup.ParseDate(c.now); derr == nil {
+	d, derr := followup.ParseDate(c.now)
+	if derr == nil {
 		return d.In(siteZone(c.dir())), nil
+	}
+	if strings.Contains(derr.Error(), "the year must be") {
+		return time.Time{}, usageError{fmt.Sprintf("--now %q: the year must be between %d and %d", c.now, followup.MinYear, followup.MaxYear)}
 	}
 	return time.Time{}, usageError{fmt.Sprintf("--now %q: want a moment in RFC 3339, such as 2026-11-21T09:00:00-05:00, or a date, such as 2026-11-21 (the start of that day in the site's zone)", c.now)}
 }

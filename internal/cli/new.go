@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/followup-tool/followup/internal/config"
 	"github.com/followup-tool/followup/internal/content"
@@ -81,6 +82,16 @@ func runNew(env *Env, args []string) error {
 		slug = strings.TrimSuffix(filepath.ToSlash(pos[0]), ".md")
 		if strings.Contains(slug, "..") || strings.HasPrefix(slug, "/") || slug == "" {
 			return usageError{fmt.Sprintf("new: slug %q must be a path inside content/", pos[0])}
+		}
+		for _, part := range strings.Split(slug, "/") {
+			// The loader skips hidden files and editor lock files: the
+			// application would be written and then never seen.
+			if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") {
+				return usageError{fmt.Sprintf("new: slug %q: a name starting with %q is hidden, and followup skips it; start it with a letter or digit", pos[0], part[:1])}
+			}
+			if strings.ContainsFunc(part, unicode.IsControl) {
+				return usageError{fmt.Sprintf("new: slug %q holds a control character", pos[0])}
+			}
 		}
 	}
 	if slug == "" {

@@ -8,9 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/holiday"
 	"github.com/followup-tool/followup/internal/zone"
@@ -20,14 +23,18 @@ import (
 // File is the configuration's name at the project root.
 const File = "followup.toml"
 
+// MaxSize is the most followup.toml may hold; a real one is under 1 KB.
+const MaxSize = 64 << 10
+
 type rawConfig struct {
-	Title    *string `toml:"title"`
-	BaseURL  *string `toml:"base_url"`
-	Timezone *string `toml:"timezone"`
-	Output   *string `toml:"output"`
-	Public   *bool   `toml:"public"`
-	Domain   *string `toml:"domain"`
-	FeedKey  *string `toml:"feed_key"`
+	Title       *string `toml:"title"`
+	BaseURL     *string `toml:"base_url"`
+	Timezone    *string `toml:"timezone"`
+	Output      *string `toml:"output"`
+	Public      *bool   `toml:"public"`
+	PublicNames *bool   `toml:"public_names"`
+	Domain      *string `toml:"domain"`
+	FeedKey     *string `toml:"feed_key"`
 
 	GitCommit      *bool      `toml:"git_commit"`
 	WorklogMinimum *int       `toml:"worklog_minimum"`
@@ -61,12 +68,18 @@ type rawPolicy struct {
 // how messages name the file.
 func Load(fsys fs.FS, name, display string) (followup.Config, followup.ErrorList) {
 	cfg := followup.DefaultConfig()
-	data, err := fs.ReadFile(fsys, name)
+	// As an application file: a regular file only (a named pipe would
+	// hang the read), of a bounded size.
+	data, err := content.ReadRegular(fsys, name, MaxSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
 	var errs followup.ErrorList
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "cannot read: %v", err)
 		return cfg, errs
 	}
@@ -83,29 +96,12 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	cfg := followup.DefaultConfig()
 	var errs followup.ErrorList
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	var raw rawConfig
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		var strict *toml.StrictMissingError
-		var de *toml.DecodeError
-		switch {
-		case errors.As(err, &strict):
-			for _, e := range strict.Errors {
-				row, col := e.Position()
-				errs.Add(followup.Pos{Path: display, Line: row, Col: col}, "%s", unknownKey(e.Key()))
-			}
-		case errors.As(err, &de):
-			row, col := de.Position()
-			errs.Add(followup.Pos{Path: display, Line: max(row, 1), Col: max(col, 1)}, "%s", decodeMessage(de))
-		default:
-			errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
-		}
+	raw, vals, ok := decode(data, display, &errs)
+	if !ok {
 		return cfg, errs
 	}
-	positions := valuePositions(data)
 	pos := func(key string) followup.Pos {
-		p, ok := positions[key]
+		p, ok := vals[key]
 		if !ok {
 			p = [2]int{1, 1}
 		}
@@ -124,6 +120,17 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	set(&cfg.FeedKey, raw.FeedKey)
 	if raw.Public != nil {
 		cfg.Public = *raw.Public
+	}
+	if raw.PublicNames != nil {
+		cfg.PublicNames = *raw.PublicNames
+	}
+	if raw.FeedKey != nil {
+		// Written here, the key is committed with the project, and a
+		// public repository publishes it; the build warns (FeedKeyPos).
+		cfg.FeedKeyPos = pos("feed_key")
+		if n := len(strings.TrimSpace(cfg.FeedKey)); n < followup.MinFeedKey {
+			errs.Add(pos("feed_key"), "feed_key: %d characters; a feed key needs at least %d, such as the output of `openssl rand -hex 16`", n, followup.MinFeedKey)
+		}
 	}
 	if raw.GitCommit != nil {
 		cfg.GitCommit = *raw.GitCommit
@@ -340,22 +347,195 @@ func tomlKindName(k string) string {
 	switch k {
 	case "string":
 		return "text"
-	case "integer":
+	case "integer", "int":
 		return "a whole number"
 	case "float":
 		return "a decimal number"
-	case "boolean":
+	case "boolean", "bool":
 		return "true/false"
 	case "array":
 		return "a list"
 	case "inline table", "table":
 		return "a table"
+	case "date":
+		return "a date or time"
 	}
 	return "a " + k
 }
 
-var allKeys = []string{"title", "base_url", "timezone", "output", "public", "domain", "feed_key", "worklog_minimum",
+var allKeys = []string{"title", "base_url", "timezone", "output", "public", "public_names", "domain", "feed_key", "worklog_minimum",
 	"owner", "owner.name", "owner.email", "owner.signature",
 	"policy", "policy.check_in_after", "policy.followup_gap", "policy.max_followups", "policy.weekend_to_monday", "policy.mail_letters",
-	"policy.after_applying", "policy.quiet_after", "holidays", "extra_holidays",
+	"git_commit", "policy.after_applying", "policy.quiet_after", "holidays", "extra_holidays",
 	"policy.holidays", "policy.extra_holidays"}
+
+// kinds is the kind of value each key of followup.toml takes, read from
+// the raw types' toml tags, so that a key added there is known here.
+var kinds = func() map[string]string {
+	m := map[string]string{}
+	var walk func(prefix string, t reflect.Type)
+	walk = func(prefix string, t reflect.Type) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			key := strings.Split(f.Tag.Get("toml"), ",")[0]
+			if prefix != "" {
+				key = prefix + "." + key
+			}
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			switch ft.Kind() {
+			case reflect.String:
+				m[key] = "string"
+			case reflect.Bool:
+				m[key] = "bool"
+			case reflect.Int:
+				m[key] = "int"
+			case reflect.Struct:
+				m[key] = "table"
+				walk(key, ft)
+			case reflect.Slice:
+				m[key] = "array"
+			default:
+				panic("config: no kind for " + key)
+			}
+		}
+	}
+	walk("", reflect.TypeOf(rawConfig{}))
+	return m
+}()
+
+// decode reads followup.toml into raw, reporting every unknown key and
+// every value of the wrong kind, not just the first: go-toml's decoder
+// into a struct stops at the first wrong kind. The document is read
+// into plain maps, which takes any kind; what is unknown or of the
+// wrong kind is reported at its place and left out, and the rest is
+// decoded into the struct. ok is false when the document does not
+// parse at all (a syntax error, a key written twice), which go-toml
+// reports one at a time.
+func decode(data []byte, display string, errs *followup.ErrorList) (raw rawConfig, vals map[string][2]int, ok bool) {
+	var doc map[string]any
+	if err := toml.Unmarshal(data, &doc); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, col := de.Position()
+			row, col = max(row, 1), runeColumn(data, row, col)
+			errs.Add(followup.Pos{Path: display, Line: row, Col: col}, "%s", decodeMessage(de))
+		} else {
+			errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
+		}
+		return raw, nil, false
+	}
+	vals, keys := positions(data)
+	at := func(m map[string][2]int, key string) followup.Pos {
+		p, ok := m[key]
+		if !ok {
+			p = [2]int{1, 1}
+		}
+		return followup.Pos{Path: display, Line: p[0], Col: p[1]}
+	}
+	var clean func(prefix string, m map[string]any)
+	clean = func(prefix string, m map[string]any) {
+		for k, v := range m {
+			full := k
+			if prefix != "" {
+				full = prefix + "." + k
+			}
+			want, known := kinds[full]
+			if !known {
+				errs.Add(at(keys, full), "%s", unknownKey(strings.Split(full, ".")))
+				delete(m, k)
+				continue
+			}
+			if got := kindOf(v); got != want {
+				errs.Add(at(vals, full), "%s: want %s, not %s", full, kindName(want, full), tomlKindName(got))
+				delete(m, k)
+				continue
+			}
+			if list, isList := v.([]any); isList {
+				// Every list of followup.toml is a list of text.
+				bad := false
+				for i, e := range list {
+					if got := kindOf(e); got != "string" {
+						errs.Add(at(vals, fmt.Sprintf("%s.%d", full, i)), "%s: want a list of text in quotes, not %s in it", full, tomlKindName(got))
+						bad = true
+					}
+				}
+				if bad {
+					delete(m, k)
+				}
+				continue
+			}
+			if sub, isTable := v.(map[string]any); isTable {
+				clean(full, sub)
+			}
+		}
+	}
+	clean("", doc)
+	// What is left is known and of the right kind: back to TOML, and
+	// into the struct, which can no longer fail.
+	b, err := toml.Marshal(doc)
+	if err == nil {
+		dec := toml.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(&raw)
+	}
+	if err != nil {
+		errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
+		return raw, vals, false
+	}
+	return raw, vals, true
+}
+
+// kindOf names the kind of a value go-toml decoded into an any, in the
+// words tomlKindName knows.
+func kindOf(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case int64:
+		return "int"
+	case float64:
+		return "float"
+	case bool:
+		return "bool"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "table"
+	}
+	return "date"
+}
+
+func kindName(kind, key string) string {
+	switch kind {
+	case "string":
+		return "text in quotes"
+	case "int":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	case "table":
+		return fmt.Sprintf("a table ([%s] followed by its keys)", key)
+	case "array":
+		return `a list such as ["2026-12-24"]`
+	}
+	return "another kind of value"
+}
+
+// runeColumn turns go-toml's column, counted in bytes, into one counted
+// in characters, as every other position is ("title = "éé" was placed
+// past the end of its line; found by FuzzParse).
+func runeColumn(data []byte, row, col int) int {
+	lines := bytes.Split(data, []byte("\n"))
+	if row < 1 || row > len(lines) || col < 1 {
+		return max(col, 1)
+	}
+	line := bytes.TrimSuffix(lines[row-1], []byte("\r"))
+	end := min(col-1, len(line))
+	for end > 0 && end < len(line) && !utf8.RuneStart(line[end]) {
+		end-- // a column inside a character is that character's
+	}
+	return utf8.RuneCount(line[:end]) + 1
+}

@@ -113,6 +113,31 @@ func TestErrors(t *testing.T) {
 		{"unrelated key", "colour = \"blue\"\n", []string{
 			`followup.toml:1:1: unknown key "colour"`,
 		}},
+		{"three wrong kinds at once", "title = 3\npublic = \"yes\"\n[policy]\nmax_followups = \"two\"\n", []string{
+			`followup.toml:1:9: title: want text in quotes, not a whole number`,
+			`followup.toml:2:10: public: want true or false, not text`,
+			`followup.toml:4:17: policy.max_followups: want a whole number, not text`,
+		}},
+		{"wrong kinds, unknown keys and bad values together", "title = [1]\ncolour = 1\ntimezone = \"Mars/Base\"\n[owner]\nname = 5\nnick = \"s\"\n[policy]\nfollowup_gap = \"0 days\"\nmail_letters = 1\n", []string{
+			`followup.toml:1:9: title: want text in quotes, not a list`,
+			`followup.toml:2:1: unknown key "colour"`,
+			`followup.toml:3:12: timezone: unknown time zone "Mars/Base" (want an IANA zone such as America/New_York)`,
+			`followup.toml:5:8: owner.name: want text in quotes, not a whole number`,
+			`followup.toml:6:1: unknown key "owner.nick", did you mean "owner.name"?`,
+			`followup.toml:8:16: followup_gap: must be at least 1 day, not "0 days"`,
+			`followup.toml:9:16: policy.mail_letters: want true or false, not a whole number`,
+		}},
+		{"a date for text", "title = 2026-01-02\n", []string{
+			`followup.toml:1:9: title: want text in quotes, not a date or time`,
+		}},
+		{"lists of the wrong kind", "extra_holidays = [1, \"2026-12-24\", true]\n[policy]\nextra_holidays = \"2026-12-24\"\n", []string{
+			`followup.toml:1:19: extra_holidays: want a list of text in quotes, not a whole number in it`,
+			`followup.toml:1:36: extra_holidays: want a list of text in quotes, not true/false in it`,
+			`followup.toml:3:18: policy.extra_holidays: want a list such as ["2026-12-24"], not text`,
+		}},
+		{"short feed key", "feed_key = \"abc\"\n", []string{
+			"followup.toml:1:12: feed_key: 3 characters; a feed key needs at least 16, such as the output of `openssl rand -hex 16`",
+		}},
 		{"text for a number", "[policy]\nmax_followups = \"two\"\n", []string{
 			`followup.toml:2:17: policy.max_followups: want a whole number, not text`,
 		}},
@@ -252,6 +277,40 @@ func TestValuePositions(t *testing.T) {
 	// Broken TOML: what came before the error, no panic.
 	if got := valuePositions([]byte("a = 1\nb = \n")); got["a"] != [2]int{1, 5} {
 		t.Errorf("broken document: %v", got)
+	}
+}
+
+// TestFeedKeyPos: a feed key written in followup.toml is marked, so that
+// a build warns that it is committed with the project.
+func TestFeedKeyPos(t *testing.T) {
+	cfg, errs := Parse([]byte("title = \"x\"\nfeed_key = \"0123456789abcdef\"\n"), File)
+	if len(errs) > 0 || cfg.FeedKey != "0123456789abcdef" || cfg.FeedKeyPos.String() != "followup.toml:2:12" {
+		t.Errorf("%v %q at %v", errs, cfg.FeedKey, cfg.FeedKeyPos)
+	}
+	cfg, _ = Parse([]byte("title = \"x\"\n"), File)
+	if cfg.FeedKeyPos.Line != 0 {
+		t.Errorf("no feed_key, yet marked at %v", cfg.FeedKeyPos)
+	}
+	cfg, _ = Parse([]byte("public_names = true\n"), File)
+	if !cfg.PublicNames {
+		t.Error("public_names = true not read")
+	}
+}
+
+// TestKindsCoverEveryKey: every key of the raw types has a kind (so the
+// decoder does not call it unknown) and is offered by suggestions.
+func TestKindsCoverEveryKey(t *testing.T) {
+	sugg := map[string]bool{}
+	for _, k := range allKeys {
+		sugg[k] = true
+	}
+	for k := range kinds {
+		if !sugg[k] {
+			t.Errorf("%s is a key but not in allKeys", k)
+		}
+	}
+	if kinds["policy.max_followups"] != "int" || kinds["owner"] != "table" || kinds["public_names"] != "bool" {
+		t.Errorf("kinds: %v", kinds)
 	}
 }
 

@@ -16,7 +16,16 @@ import (
 // dotted keys and inline tables all count; a document that does not parse
 // gives what was found before the error.
 func valuePositions(data []byte) map[string][2]int {
+	vals, _ := positions(data)
+	return vals
+}
+
+// positions is valuePositions, and also where each dotted key is written:
+// its first segment of a key = value line, or the name in a [table]
+// header. A dotted key (owner.name = …) also places its prefix (owner).
+func positions(data []byte) (vals, keys map[string][2]int) {
 	out := map[string][2]int{}
+	keys = map[string][2]int{}
 	var p unstable.Parser
 	p.Reset(data)
 	at := func(n *unstable.Node) [2]int {
@@ -29,7 +38,7 @@ func valuePositions(data []byte) map[string][2]int {
 		lineStart := strings.LastIndexByte(string(before), '\n') + 1
 		return [2]int{line, utf8.RuneCount(before[lineStart:]) + 1}
 	}
-	key := func(it unstable.Iterator) (string, *unstable.Node) {
+	key := func(prefix string, it unstable.Iterator) (string, *unstable.Node) {
 		var parts []string
 		var first *unstable.Node
 		for it.Next() {
@@ -37,12 +46,19 @@ func valuePositions(data []byte) map[string][2]int {
 				first = it.Node()
 			}
 			parts = append(parts, string(it.Node().Data))
+			k := strings.Join(parts, ".")
+			if prefix != "" {
+				k = prefix + "." + k
+			}
+			if _, ok := keys[k]; !ok {
+				keys[k] = at(it.Node())
+			}
 		}
 		return strings.Join(parts, "."), first
 	}
 	var record func(prefix string, kv *unstable.Node)
 	record = func(prefix string, kv *unstable.Node) {
-		k, _ := key(kv.Key())
+		k, _ := key(prefix, kv.Key())
 		if prefix != "" {
 			k = prefix + "." + k
 		}
@@ -50,7 +66,9 @@ func valuePositions(data []byte) map[string][2]int {
 		out[k] = at(v)
 		if v.Kind == unstable.Array {
 			// An array keeps no position of its own: its elements do
-			// ("extra_holidays.0"), and the first stands for the array.
+			// ("extra_holidays.0"), and the array is where its "["
+			// is, after the "=" that follows the key's last part
+			// (else its first element's).
 			n := 0
 			for it := v.Children(); it.Next(); n++ {
 				p := at(it.Node())
@@ -58,6 +76,20 @@ func valuePositions(data []byte) map[string][2]int {
 					out[k] = p
 				}
 				out[fmt.Sprintf("%s.%d", k, n)] = p
+			}
+			var last *unstable.Node
+			for it := kv.Key(); it.Next(); {
+				last = it.Node()
+			}
+			if last != nil {
+				off := int(last.Raw.Offset + last.Raw.Length)
+				if i := strings.IndexByte(string(data[min(off, len(data)):]), '='); i >= 0 {
+					off += i + 1
+					for off < len(data) && (data[off] == ' ' || data[off] == '\t') {
+						off++
+					}
+					out[k] = at(&unstable.Node{Raw: unstable.Range{Offset: uint32(off)}})
+				}
 			}
 		}
 		if v.Kind == unstable.InlineTable {
@@ -74,7 +106,7 @@ func valuePositions(data []byte) map[string][2]int {
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
 			var first *unstable.Node
-			table, first = key(e.Key())
+			table, first = key("", e.Key())
 			if _, ok := out[table]; !ok && first != nil {
 				out[table] = at(first)
 			}
@@ -82,5 +114,5 @@ func valuePositions(data []byte) map[string][2]int {
 			record(table, e)
 		}
 	}
-	return out
+	return out, keys
 }

@@ -35,12 +35,18 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 			p.errorf(p.pos(f), "%s: must not be empty", f)
 		}
 	}
+	emptyTZ := strings.TrimSpace(app.TZ) == "" && p.has("tz")
+	if emptyTZ {
+		// Written but empty: falling back to the site's zone would hide
+		// a value the user meant to give.
+		p.errorf(p.pos("tz"), "tz: empty; write the zone of the application's times, such as tz: America/New_York, or remove the line to use the site's timezone (%s)", defaultTZ)
+	}
 	if app.TZ == "" {
 		app.TZ = defaultTZ
 	}
 	loc, err := zone.Load(app.TZ)
 	if err != nil {
-		if p.has("tz") {
+		if p.has("tz") && !emptyTZ {
 			if s, offset := notAPlace(app.TZ); offset {
 				p.errorf(p.pos("tz"), "tz: %q is an abbreviation or an offset, not a zone; use an IANA zone such as %s", app.TZ, s)
 			} else {
@@ -57,8 +63,13 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 			p.errorf(p.pos("contact"), "contact: missing name")
 		}
 	}
+	people := 0
 	for i, rr := range raw.Rounds {
-		app.Rounds = append(app.Rounds, p.round(i, rr, loc, app.TZ))
+		if i == MaxRounds {
+			p.errorf(p.pos(fmt.Sprintf("rounds.%d", i)), "round %d: an application may have at most %d rounds", i+1, MaxRounds)
+			break
+		}
+		app.Rounds = append(app.Rounds, p.round(i, rr, loc, app.TZ, &people))
 	}
 	p.log(app, raw.Log)
 	if len(p.errs) > 0 {
@@ -68,7 +79,19 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 	return app
 }
 
-func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string) followup.Round {
+// MaxRounds and MaxInterviewers bound what one application may hold. A
+// real one has a handful of rounds and a few people in each; the bounds
+// leave ten times that. The schedule, pages and feeds compare every
+// person of an application with the others, for each action (the same
+// person met twice is reached the same way and thanked once), so the
+// work of an application grows with the square of its people: 16,000
+// interviewers took seconds to build, and 100,000 minutes.
+const (
+	MaxRounds       = 100
+	MaxInterviewers = 200 // in all rounds of an application together
+)
+
+func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string, people *int) followup.Round {
 	base := fmt.Sprintf("rounds.%d", i)
 	r := followup.Round{N: i + 1, At: rr.At, Kind: rr.Kind, Where: rr.Where, Learned: strings.TrimSpace(rr.Learned), Length: time.Hour}
 	if r.Kind == "" {
@@ -105,6 +128,11 @@ func (p *parser) round(i int, rr rawRound, loc *time.Location, tz string) follow
 	}
 	for j, ri := range rr.Interviewers {
 		ip := fmt.Sprintf("%s.interviewers.%d", base, j)
+		if *people == MaxInterviewers {
+			p.errorf(p.pos(ip), "interviewer %d of round %d: an application may name at most %d interviewers in all its rounds", j+1, i+1, MaxInterviewers)
+			break
+		}
+		*people++
 		iv := followup.Interviewer{
 			Person:  followup.Person{Name: strings.TrimSpace(ri.Name), Title: strings.TrimSpace(ri.Title), Email: ri.Email, Phone: ri.Phone},
 			Thanked: ri.Thanked, Posted: ri.Posted, By: ri.By, Learned: strings.TrimSpace(ri.Learned),

@@ -1,7 +1,7 @@
 package content
 
 import (
-	"bytes"
+	"sort"
 	"unicode/utf8"
 )
 
@@ -14,6 +14,7 @@ type yamlLines struct {
 	front  []byte
 	starts []int // byte offset where each YAML line starts
 	plain  bool  // only LF and CRLF: YAML lines are file lines
+	lf     []int // offsets of the LFs, once filePos needs them
 }
 
 func newYAMLLines(front []byte) *yamlLines {
@@ -55,9 +56,22 @@ func (l *yamlLines) filePos(line, col int) (int, int) {
 			off += size
 		}
 	}
-	before := l.front[:off]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return 1 + bytes.Count(before, []byte("\n")), utf8.RuneCount(before[start:]) + 1
+	if l.lf == nil {
+		l.lf = []int{}
+		for i, c := range l.front {
+			if c == '\n' {
+				l.lf = append(l.lf, i)
+			}
+		}
+	}
+	// Counting the line breaks before off for every error made a file of
+	// many errors quadratic; the breaks are found once and searched.
+	n := sort.SearchInts(l.lf, off) // line breaks before off
+	start := 0
+	if n > 0 {
+		start = l.lf[n-1] + 1
+	}
+	return 1 + n, utf8.RuneCount(l.front[start:off]) + 1
 }
 
 // text is a YAML line without its line break ("" past the end).

@@ -22,8 +22,8 @@ type File struct {
 }
 
 // Find lists the application files under dir, sorted by path. Problems
-// that stop a file from being read at all (a directory named x.md, an
-// unreadable directory) are returned as positioned errors; hidden files and
+// that stop a file from being read at all (a directory named x.md, a
+// named pipe or a device, an unreadable directory) are returned as positioned errors; hidden files and
 // editor lock files (".#x.md") are skipped.
 func Find(fsys fs.FS, dir string) ([]File, followup.ErrorList) {
 	var files []File
@@ -51,6 +51,13 @@ func Find(fsys fs.FS, dir string) ([]File, followup.ErrorList) {
 		}
 		if d.IsDir() {
 			errs.Add(followup.Pos{Path: p, Line: 1, Col: 1}, "is a directory, not a markdown file; rename it without .md")
+			return nil
+		}
+		if t := d.Type(); !t.IsRegular() && t&fs.ModeSymlink == 0 {
+			// A named pipe would hang the read, a device never end it.
+			// A symbolic link is followed, and its target checked, when
+			// the file is read (ReadRegular).
+			errs.Add(followup.Pos{Path: p, Line: 1, Col: 1}, "cannot read: it is %s; followup reads only regular files", describeMode(t))
 			return nil
 		}
 		slug := strings.TrimSuffix(strings.TrimPrefix(p, dir+"/"), ".md")
@@ -93,7 +100,7 @@ func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList)
 		if opt.Prefix == "" || opt.Prefix == "." {
 			display = f.Path
 		}
-		data, err := fs.ReadFile(fsys, f.Path)
+		data, err := ReadRegular(fsys, f.Path, MaxFileSize)
 		if err != nil {
 			var l followup.ErrorList
 			l.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "cannot read: %v", unwrapPath(err))

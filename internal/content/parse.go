@@ -36,11 +36,13 @@ type parser struct {
 	errs      followup.ErrorList
 	warns     followup.ErrorList    // warnings (followup.Error.Warning)
 	doc       *yaml.Node            // the front matter's top mapping
+	plain     bool                  // no alias, no non-record in a list of records (see suspicious)
 	index     map[string]*yaml.Node // dotted path -> value node; nil until needed
 	keys      map[string]*yaml.Node // dotted path -> key node
 	paths     map[[2]int]string     // value position -> dotted path
 	rejected  map[followup.Pos]bool // where the decoder rejected a value
 	suggested map[string]bool       // top-level fields offered for a typo
+	steps     int                   // nodes lookup visited: its work, for TestLookupWork
 }
 
 // lineOffset: YAML line 1 is file line 2, after the opening ---.
@@ -133,6 +135,7 @@ func (p *parser) lookup(path string) (key, val *yaml.Node) {
 		switch n.Kind {
 		case yaml.MappingNode:
 			var k, v *yaml.Node
+			p.steps += len(n.Content) / 2
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if c := n.Content[i]; c.Value == seg && !(c.Kind == yaml.ScalarNode && c.ShortTag() == "!!null") {
 					k, v = c, n.Content[i+1] // the last of duplicates, as walk
@@ -147,10 +150,23 @@ func (p *parser) lookup(path string) (key, val *yaml.Node) {
 			if err != nil {
 				return nil, nil
 			}
+			if p.plain {
+				// Every item of a list of records is a record: the
+				// n-th record is the n-th item. Counting them from the
+				// start for every field of every entry made a log of
+				// 100,000 entries take minutes to check.
+				if want < 0 || want >= len(n.Content) {
+					return nil, nil
+				}
+				key, n = nil, n.Content[want]
+				parts = append(parts, seg)
+				continue
+			}
 			records := isRecordListParts(parts)
 			var v *yaml.Node
 			i := 0
 			for _, c := range n.Content {
+				p.steps++
 				if records && !isRecord(c) {
 					continue
 				}
@@ -225,11 +241,18 @@ func suspicious(n *yaml.Node, parts []string) bool {
 }
 
 func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.Application {
-	front, body, _, problem := split(data)
+	front, body, bodyLine, problem := split(data)
 	p.front = front
 	if problem != "" {
 		p.errorf(p.at(0, 0), "%s", problem)
 		return nil
+	}
+	if len(front) > MaxFrontMatter {
+		p.errorf(p.at(0, 0), "front matter is %s; it may hold at most %s (keep long text in the notes below the closing ---)", megabytes(int64(len(front))), megabytes(MaxFrontMatter))
+		return nil
+	}
+	if len(body) > MaxNotes {
+		p.errorf(followup.Pos{Path: p.path, Line: bodyLine, Col: 1}, "notes are %s; they may hold at most %s", megabytes(int64(len(body))), megabytes(MaxNotes))
 	}
 	var raw rawApp
 	if onlyComments(front) {
@@ -252,6 +275,8 @@ func (p *parser) parse(slug string, data []byte, defaultTZ string) *followup.App
 	p.doc = doc
 	if suspicious(doc, make([]string, 0, 6)) {
 		p.buildIndex() // and report what walk finds
+	} else {
+		p.plain = true
 	}
 	if err := doc.Load(&raw, yaml.WithKnownFields()); err != nil {
 		p.yamlError(err)

@@ -55,7 +55,18 @@ type Config struct {
 	// must show (three in New York, Washington and Nebraska); the
 	// worklog flags weeks with fewer. 0 flags none.
 	WorklogMinimum int
+	// PublicNames publishes the names of contacts and interviewers in a
+	// public build; without it they are shown as their role.
+	PublicNames bool
+	// FeedKeyPos is where followup.toml writes feed_key (zero when it
+	// does not): a key written there is committed with the project.
+	FeedKeyPos Pos
 }
+
+// MinFeedKey is the shortest feed key accepted: the key is all that
+// keeps the public feed's address from being guessed, and 16 characters
+// of `openssl rand -hex` are 64 bits.
+const MinFeedKey = 16
 
 // DefaultPolicy is the etiquette of the seeds: 7 days without a promise
 // (001), one follow-up a week (004), one check-in and one nudge (002, 004).

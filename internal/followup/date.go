@@ -16,7 +16,20 @@ type Date struct {
 	Day   int
 }
 
-// ParseDate reads YYYY-MM-DD and rejects days that do not exist (2026-02-30).
+// MinYear and MaxYear bound the years a date may have. Every output
+// writes years with four digits (iCalendar's DATE-TIME, RFC 3339 in the
+// agenda's JSON, the pages' dates), and a schedule runs past the dates it
+// is given: a round's length, a day's reminder, a timeline of up to a
+// year, up to ten follow-ups a year apart. A thousand years of margin
+// under 9999 keeps every date the tool derives at four digits; before
+// 1900 no job application was written in a zone's modern rules.
+const (
+	MinYear = 1900
+	MaxYear = 9000
+)
+
+// ParseDate reads YYYY-MM-DD and rejects days that do not exist (2026-02-30)
+// and years outside MinYear to MaxYear.
 func ParseDate(s string) (Date, error) {
 	// By hand rather than time.Parse: it runs for every date of every file,
 	// and time.Parse was a tenth of the load profile at 10,000 files.
@@ -40,6 +53,9 @@ func ParseDate(s string) (Date, error) {
 	}
 	if d > daysIn(time.Month(m), y) {
 		return Date{}, fmt.Errorf("invalid date %q: %s %d has %d days", s, time.Month(m), y, daysIn(time.Month(m), y))
+	}
+	if y < MinYear || y > MaxYear {
+		return Date{}, fmt.Errorf("invalid date %q: the year must be between %d and %d", s, MinYear, MaxYear)
 	}
 	return Date{y, time.Month(m), d}, nil
 }
@@ -162,6 +178,9 @@ func ParseLocalTime(s string) (LocalTime, error) {
 	}
 	d, err := ParseDate(s[:10])
 	if err != nil {
+		if t, err2 := time.Parse("2006-01-02", s[:10]); err2 == nil && (t.Year() < MinYear || t.Year() > MaxYear) {
+			return LocalTime{}, fmt.Errorf("invalid local time %q: the year must be between %d and %d", s, MinYear, MaxYear)
+		}
 		if _, err2 := time.Parse("2006-01-02", s[:10]); err2 != nil && strings.Count(s[:10], "-") == 2 {
 			return LocalTime{}, fmt.Errorf("invalid date %q in local time %q", s[:10], s)
 		}
@@ -357,11 +376,15 @@ func (sp Span) String() string {
 
 func shortDuration(d time.Duration) string {
 	s := d.String()
-	s = strings.TrimSuffix(s, "0s")
+	// "1h30m0s" -> "1h30m", but "10s" stays "10s" (found by FuzzSpan:
+	// trimming any "0s" printed ten seconds as "1").
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
 	if strings.HasSuffix(s, "h0m") {
 		s = strings.TrimSuffix(s, "0m")
 	}
-	if s == "" {
+	if s == "0s" {
 		return "0m"
 	}
 	return s

@@ -15,7 +15,12 @@ func TestParseDate(t *testing.T) {
 	}{
 		{"2026-11-02", Date{2026, time.November, 2}, ""},
 		{"2026-12-31", Date{2026, time.December, 31}, ""},
-		{"0001-01-01", Date{1, time.January, 1}, ""},
+		{"0001-01-01", Date{}, "between 1900 and 9000"},
+		{"1899-12-31", Date{}, "between 1900 and 9000"},
+		{"1900-01-01", Date{1900, time.January, 1}, ""},
+		{"9000-12-31", Date{9000, time.December, 31}, ""},
+		{"9001-01-01", Date{}, "between 1900 and 9000"},
+		{"9999-12-31", Date{}, "between 1900 and 9000"},
 		{"2024-02-29", Date{2024, time.February, 29}, ""}, // leap year
 		{"2000-02-29", Date{2000, time.February, 29}, ""}, // divisible by 400
 		{"2026-02-30", Date{}, `invalid date "2026-02-30": February 2026 has 28 days`},
@@ -174,6 +179,10 @@ func TestParseLocalTime(t *testing.T) {
 		{"2026-02-30 10:00", "", `invalid date "2026-02-30" in local time "2026-02-30 10:00"`},
 		{"2026-11-20_14:00", "", "invalid local time"},
 		{"next tuesday 2pm", "", `invalid local time "next tuesday 2pm"`},
+		// A round ending after 9999 would write a five-digit DTEND.
+		{"9999-12-31 23:59", "", `invalid local time "9999-12-31 23:59": the year must be between 1900 and 9000`},
+		{"1899-12-31 23:59", "", "the year must be between 1900 and 9000"},
+		{"9000-12-31 23:59", "9000-12-31 23:59", ""},
 		{"", "", "invalid local time"},
 	} {
 		got, err := ParseLocalTime(tc.in)

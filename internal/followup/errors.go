@@ -3,7 +3,10 @@ package followup
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pos is a place in an input file. Line and Col are 1-based; a zero Line
@@ -15,10 +18,22 @@ type Pos struct {
 }
 
 func (p Pos) String() string {
+	path := QuotePath(p.Path)
 	if p.Line == 0 {
-		return p.Path
+		return path
 	}
-	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+	return path + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col)
+}
+
+// QuotePath returns a file name as messages print it: as it is, unless it
+// holds a control character (a newline would split the path:line:col
+// line in two, and an escape sequence would speak to the terminal) or is
+// not UTF-8; then Go-quoted, "content/a\nb.md".
+func QuotePath(path string) string {
+	if !utf8.ValidString(path) || strings.ContainsFunc(path, unicode.IsControl) || strings.HasPrefix(path, `"`) {
+		return strconv.Quote(path)
+	}
+	return path
 }
 
 // Error is one problem in the content or configuration, at a position.
