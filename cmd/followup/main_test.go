@@ -33,7 +33,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// exitcode N cmd args... : run cmd and require exit status N
-			// exactly (`! exec` only says "not zero"; SPEC 5 tells 1 from 2).
+			// exactly (`! exec` only says "not zero"; docs/reference.md tells 1 from 2).
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 2 {
 					ts.Fatalf("usage: exitcode N command [args...]")

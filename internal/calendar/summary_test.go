@@ -6,7 +6,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
-// The product rules' kinds read as what to do, like the SPEC's six.
+// The product rules' kinds read as what to do, like the six of the advice.
 func TestSummaryOfProductRuleKinds(t *testing.T) {
 	app := &followup.Application{Company: "Acme"}
 	jane := &followup.Person{Name: "Jane Schmoe", Title: "Ms."}

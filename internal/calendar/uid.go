@@ -23,8 +23,8 @@ import (
 //   - An interviewer's thank-you is named by their email address when
 //     they have one (personKey), so fixing a typo in the name keeps it.
 //
-// Action ids (`<slug>/<kind>/r<round>/<name>`, SPEC 2) are not UIDs: they
-// keep their SPEC form for agenda --json and the commands that take them,
+// Action ids (`<slug>/<kind>/r<round>/<name>`, docs/rules.md) are not UIDs: they
+// keep their documented form for agenda --json and the commands that take them,
 // and follow the path and the round's position.
 
 // actionUID is the UID, before its domain, of an action's event.

@@ -23,7 +23,7 @@ var bucketLabel = map[schedule.Bucket]string{
 	schedule.Later:   "later",
 }
 
-// jsonAction is the contract of SPEC 5 for scripts; keys may be added,
+// jsonAction is the contract of docs/reference.md for scripts; keys may be added,
 // never renamed. An interview (--interviews) has the same keys, with
 // kind "interview", due = start, to = its interviewers, and end and
 // where besides.

@@ -26,7 +26,7 @@ func runCheck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Warnings never change the exit status (SPEC 6). Those that depend
+	// Warnings never change the exit status (docs/reference.md). Those that depend
 	// on the moment (an applied date ahead of it) are added here.
 	var warns followup.ErrorList
 	for _, a := range res.Project.Apps {

@@ -26,7 +26,7 @@ func TestDefaults(t *testing.T) {
 	}
 	if want.Timezone != "UTC" || want.Policy.MaxFollowups != 2 || !want.Policy.WeekendToMonday ||
 		want.Policy.CheckInAfter != (followup.Span{N: 7, Unit: followup.Days}) || want.Policy.FollowupGap != want.Policy.CheckInAfter {
-		t.Errorf("defaults differ from SPEC section 1: %+v", want)
+		t.Errorf("defaults differ from the schema in README.md: %+v", want)
 	}
 	// An absent file is the defaults, without an error.
 	cfg, errs := Load(fstest.MapFS{}, File, File)

@@ -12,7 +12,7 @@ import (
 )
 
 // check turns the decoded fields into an Application, reporting content
-// that contradicts itself at the value that is out of place (SPEC 2).
+// that contradicts itself at the value that is out of place (docs/rules.md).
 func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.Application {
 	app := &followup.Application{
 		Slug:     slug,

@@ -8,5 +8,5 @@
 // counted from the top of the file. Decoding is strict (go.yaml.in/yaml/v4
 // with known fields), and every problem of every file is reported at once
 // with the line and column of the offending value, including the semantic
-// ones of SPEC section 2: content that contradicts itself.
+// ones of docs/rules.md: content that contradicts itself.
 package content

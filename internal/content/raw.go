@@ -9,7 +9,7 @@ import (
 )
 
 // The raw types mirror the front matter field by field; yaml tags are the
-// contract of SPEC section 1. They are converted into followup types once
+// contract of the schema in README.md. They are converted into followup types once
 // every value has been checked.
 
 type rawApp struct {
@@ -65,9 +65,9 @@ type rawLog struct {
 	Next    followup.Date    `yaml:"next"`
 	Outcome followup.Outcome `yaml:"outcome"`
 	Note    string           `yaml:"note"`
-	// Deadline is when an offer must be answered (SPEC 6).
+	// Deadline is when an offer must be answered (docs/reference.md).
 	Deadline followup.Date `yaml:"deadline"`
-	// Skipped is the id of an action decided against (SPEC 6).
+	// Skipped is the id of an action decided against (docs/reference.md).
 	Skipped string `yaml:"skipped"`
 }
 

@@ -50,7 +50,7 @@ func Thanked(round, iv int, posted bool, on followup.Date, what string) Change {
 	return c
 }
 
-// Log appends an entry to the log. Only the fields the SPEC gives each
+// Log appends an entry to the log. Only the fields the schema gives each
 // kind of entry are written, in the order it writes them.
 func Log(e followup.LogEntry, what string) Change {
 	rec := []kv{{key: "on", value: e.On.String()}}

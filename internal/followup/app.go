@@ -43,13 +43,13 @@ const (
 	AfterRejection Kind = "after-rejection"
 	Withdrawal     Kind = "withdrawal"
 
-	// Product rules beyond the advice articles (SPEC 6).
+	// Product rules beyond the advice articles (docs/reference.md).
 	AfterApplying Kind = "after-applying" // one check-in when nothing is heard after applying
 	OfferThanks   Kind = "offer-thanks"   // thank them for an offer, the next day
 	OfferDeadline Kind = "offer-deadline" // answer an offer by its deadline
 )
 
-// Kinds lists every kind: the SPEC's six in its order, then the product
+// Kinds lists every kind: the six of the advice in its order, then the product
 // rules'.
 var Kinds = []Kind{ThankYou, CheckIn, Nudge, MoveOn, AfterRejection, Withdrawal, AfterApplying, OfferThanks, OfferDeadline}
 

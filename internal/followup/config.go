@@ -1,6 +1,6 @@
 package followup
 
-// Policy holds the etiquette settings of SPEC section 2.
+// Policy holds the etiquette settings of docs/rules.md.
 type Policy struct {
 	CheckInAfter    Span // no promised timeline: wait this long after the thank-you
 	FollowupGap     Span // at most one check-in or nudge per application per gap

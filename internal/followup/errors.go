@@ -40,7 +40,7 @@ func QuotePath(path string) string {
 //
 // A warning is a problem worth knowing that does not stop the run: it
 // prints as "path:line:col: warning: message" and never changes the exit
-// status (SPEC 6).
+// status (docs/reference.md).
 type Error struct {
 	Pos     Pos
 	Msg     string

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestSlugify covers the name part of thank-you ids and of new ids (SPEC 2: "names
+// TestSlugify covers the name part of thank-you ids and of new ids (docs/rules.md: "names
 // lowercased to ASCII letters and digits with hyphens").
 func TestSlugify(t *testing.T) {
 	for _, c := range []struct{ in, want string }{

@@ -8,7 +8,7 @@ import (
 
 // afterApplying covers the time before any interview, which the advice
 // articles leave out: they start at the interview, and most applications
-// never reach one. Two product rules, each a setting (SPEC 6):
+// never reach one. Two product rules, each a setting (docs/reference.md):
 //
 //   - after_applying (default 14 days): one polite check-in of kind
 //     after-applying, to the contact, when nothing has been heard since

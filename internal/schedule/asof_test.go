@@ -8,7 +8,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
-// TestRecordsAheadOfNowHaveNotHappened: a file holding SPEC 1's whole
+// TestRecordsAheadOfNowHaveNotHappened: a file holding the schema's whole
 // history (check-in Dec 5, reply Dec 6 with Dec 12, rejection Dec 12,
 // feedback note Dec 13) answers what was due at each moment of it.
 func TestRecordsAheadOfNowHaveNotHappened(t *testing.T) {

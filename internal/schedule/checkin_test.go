@@ -9,7 +9,7 @@ import (
 // The calendar of late 2026 these cases count on: Fri Nov 20, Sat Dec 5,
 // Mon Dec 7, Sat Dec 12, Mon Dec 14, Sat Dec 19, Mon Jan 4 2027.
 
-// SPEC 2, check-in: the day after the promise, or check_in_after after the
+// docs/rules.md, check-in: the day after the promise, or check_in_after after the
 // latest thank-you of the latest round; only once every round is over and
 // every thank-you of the latest round is recorded; weekends moved to
 // Monday; due at the first moment of the day in the application's zone.
@@ -134,7 +134,7 @@ func TestCheckIn(t *testing.T) {
 			},
 		},
 		{
-			// SPEC 2 names the latest round only; Sam's note from round 1
+			// docs/rules.md names the latest round only; Sam's note from round 1
 			// stays listed but does not hold the check-in back.
 			name: "check-in waits for the latest round's thank-yous only",
 			files: []file{acme(`rounds:
@@ -236,7 +236,7 @@ rounds:
 		},
 		{
 			// Chile's clocks jump from Sun Sep 6 2026 00:00 to 01:00: that
-			// day starts at 01:00 (SPEC 2), not at 23:00 the day before.
+			// day starts at 01:00 (docs/rules.md), not at 23:00 the day before.
 			name:   "check-in in America/Santiago on a day whose midnight is skipped starts at 01:00",
 			policy: noWeekendMove,
 			files: []file{{"santiago", `company: Estudio
@@ -279,7 +279,7 @@ rounds:
 	})
 }
 
-// SPEC 2, overdue: a day action is overdue only once its whole day has
+// docs/rules.md, overdue: a day action is overdue only once its whole day has
 // passed in the application's zone (not from its first moment, as a
 // deadline would be).
 func TestDayActionOverdue(t *testing.T) {
@@ -320,7 +320,7 @@ rounds:
 	})
 }
 
-// SPEC 2, recipients: check-ins, nudges, after-rejection and withdrawal go
+// docs/rules.md, recipients: check-ins, nudges, after-rejection and withdrawal go
 // to the contact (seed 003: "the human resources manager or main hiring
 // contact"), else to the first interviewer of the latest round.
 func TestRecipients(t *testing.T) {

@@ -12,11 +12,11 @@ import (
 // It applies once every round is over. The first check-in after a round
 // waits until every thank-you of that round is recorded (001: "After your
 // thank you notes have been sent, give the employer some time"). That
-// condition belongs to the check-in counted from the round alone (SPEC 2's
+// condition belongs to the check-in counted from the round alone (docs/rules.md's
 // table), so it holds back neither the nudge after a check-in the
 // candidate sent anyway nor the check-in after a reply: a reply restarts
 // the cycle, and with a new date the check-in is due the day after it
-// (SPEC 2). Seed 000 is that case: no note was sent, the interviewer
+// (docs/rules.md). Seed 000 is that case: no note was sent, the interviewer
 // answered the candidate's question with "a date in which I would hear
 // by", and the day after that date is when to follow up, while the missing
 // thank-you stays listed, overdue. (Before, a missing thank-you silenced

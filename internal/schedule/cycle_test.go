@@ -19,7 +19,7 @@ func promised2Weeks(log string) file {
 ` + log)
 }
 
-// SPEC 2, nudge and cadence: a week after an unanswered check-in; at least
+// docs/rules.md, nudge and cadence: a week after an unanswered check-in; at least
 // followup_gap after the previous check-in or nudge (exactly the gap is
 // allowed), even across a reply; never on or before the promised date
 // (seed 004: "calling more than once a week, calling earlier than the date
@@ -171,7 +171,7 @@ log:
 	})
 }
 
-// SPEC 2, move-on: after max_followups (default 2: check-in and nudge), 7
+// docs/rules.md, move-on: after max_followups (default 2: check-in and nudge), 7
 // days after the last, not moved off weekends, no recipient or channel; on
 // its day the stage is quiet; from the next day it is gone and the stage
 // stays quiet; a later reply reopens the cycle (seed 004: "If you don't
@@ -271,7 +271,7 @@ func TestMoveOn(t *testing.T) {
 	})
 }
 
-// SPEC 2, replies: a heard restarts the cycle; with next, check in the day
+// docs/rules.md, replies: a heard restarts the cycle; with next, check in the day
 // after that date; without, check_in_after after the reply, but never on or
 // before a promise that still stands (000: the interviewer "gave a date in
 // which I would hear by"; 004: "When you don't hear back after they said

@@ -165,7 +165,7 @@ func compare(t *testing.T, res *Result, want []act) {
 	}
 }
 
-// checkInvariants holds for every action of every plan (SPEC 2 and 4):
+// checkInvariants holds for every action of every plan (docs/rules.md):
 // unique ids that start with the slug; due in the application's zone; a
 // thank-you starts at its round's end and is due 24 hours later; a day
 // action starts when it is due, at the first moment of its day; move-on

@@ -7,7 +7,7 @@ import (
 )
 
 // offer proposes what an offer calls for. The advice articles stop at the
-// decision, so these are product rules (SPEC 6), and their reasons say so:
+// decision, so these are product rules (docs/reference.md), and their reasons say so:
 //
 //   - offer-thanks: thank them for the offer, due the day after it. It
 //     carries the articles' courtesy forward (001: thank them "for their

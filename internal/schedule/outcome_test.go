@@ -6,7 +6,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
-// SPEC 2, outcomes: after-rejection the next day (001, 002, 003);
+// docs/rules.md, outcomes: after-rejection the next day (001, 002, 003);
 // withdrawal the same day, after your own withdrawal or another
 // application's acceptance (001, 002); an offer keeps the application open
 // without follow-ups; any outcome ends check-ins.
@@ -152,7 +152,7 @@ log:
 
 // Seed 002: "tell any other prospective employers on your radar that
 // you've ... decided to take another position ... as soon as you've made
-// it". SPEC 2: due on the acceptance's date for every application with no
+// it". docs/rules.md: due on the acceptance's date for every application with no
 // outcome or an offer.
 func TestWithdrawalAfterAcceptance(t *testing.T) {
 	app := func(slug, company, log string) file {
@@ -233,7 +233,7 @@ rounds:
 			closed: map[string]bool{"open": true},
 		},
 		{
-			// SPEC 2: a withdrawal goes to applications open "while" the
+			// docs/rules.md: a withdrawal goes to applications open "while" the
 			// offer is accepted; one applied for afterwards was not, and
 			// keeps its own cycle (here a check-in 7 days after its
 			// thank-you).

@@ -107,7 +107,7 @@ func (p *planner) plan(accepts []acceptance) {
 }
 
 // dayAction is an action due on a whole day in the application's zone
-// (SPEC 2: "due at the first moment of its day").
+// (docs/rules.md: "due at the first moment of its day").
 func (p *planner) dayAction(kind followup.Kind, n int, day followup.Date, to *followup.Person, ch followup.Channel, reason string) {
 	due := day.In(p.app.Loc)
 	p.actions = append(p.actions, followup.Action{
@@ -120,7 +120,7 @@ func (p *planner) dayAction(kind followup.Kind, n int, day followup.Date, to *fo
 		Start:   due,
 		Day:     day,
 		AllDay:  true,
-		// A day action is overdue once its day has passed (SPEC 2).
+		// A day action is overdue once its day has passed (docs/rules.md).
 		Overdue: !p.now.Before(day.AddDays(1).In(p.app.Loc)),
 		Reason:  reason,
 	})

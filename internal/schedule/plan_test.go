@@ -68,7 +68,7 @@ func everySituation() []file {
 	}
 }
 
-// SPEC 2: "Every rule is a pure function of the content, the configuration
+// docs/rules.md: "Every rule is a pure function of the content, the configuration
 // and the moment of the build".
 func TestPlanIsDeterministic(t *testing.T) {
 	t.Run("plan twice gives identical results", func(t *testing.T) {
@@ -105,7 +105,7 @@ func TestPlanIsDeterministic(t *testing.T) {
 	})
 }
 
-// SPEC 2: "Ids depend on the content alone, so they stay stable across
+// docs/rules.md: "Ids depend on the content alone, so they stay stable across
 // builds" -- a calendar subscribed to the feed updates events in place
 // when only their dates move.
 func TestIDsStableWhenOnlyDatesChange(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 // Seeds 001 ("After a Rejection ... You should send another thank you
 // note"), 002 ("(a) thank you for letting me know (b) ask how you can
 // improve for future interviews") and 003 ("ask the hiring contact for
-// feedback"). It does not move off weekends: SPEC 2 moves only check-ins
+// feedback"). It does not move off weekends: docs/rules.md moves only check-ins
 // and nudges.
 func (p *planner) rejection() {
 	i := p.lastOutcome()

@@ -48,11 +48,11 @@ rounds:
 			// candidate's second check-in: check-in/2. The missing
 			// thank-you stays listed, overdue.
 			//
-			// SPEC 2 lists check-ins only once "every thank-you of its
+			// docs/rules.md lists check-ins only once "every thank-you of its
 			// latest round [is] recorded", and also says a reply "restarts
 			// the cycle: the next follow-up is a check-in again ... with
 			// next, the check-in is due the day after that date". Here the
-			// two meet and the SPEC does not say which wins; the seed says
+			// two meet and the rules do not say which wins; the seed says
 			// the conversation went on without the note and the new date is
 			// what the candidate waits for, so the reply wins. Before the
 			// fix in cycle.go the engine listed only the thank-you and
@@ -74,7 +74,7 @@ rounds:
 			stage: map[string]followup.Stage{"firm": followup.StageInterviewing},
 		},
 		{
-			// SPEC 2's table: a nudge appears when "a check-in went
+			// the table of docs/rules.md: a nudge appears when "a check-in went
 			// unanswered"; the thank-you condition is the check-in's. The
 			// candidate did check in (Aug 24); a week without answer asks
 			// for the nudge, thank-you or not.

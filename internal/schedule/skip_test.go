@@ -6,7 +6,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
-// skipped: <id> closes that action and only that one (SPEC 6): a
+// skipped: <id> closes that action and only that one (docs/reference.md): a
 // thank-you to someone never met, a withdrawal to an employer who never
 // answered.
 func TestSkipped(t *testing.T) {

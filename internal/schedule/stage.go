@@ -59,7 +59,7 @@ func (p *planner) sentAfter(kind followup.Kind, i int) bool {
 	return p.skippedKindAfter(kind, i)
 }
 
-// deriveStage reads the stage from rounds and log (SPEC 1: "never typed
+// deriveStage reads the stage from rounds and log (the schema: "never typed
 // twice"). rejected, withdrawn and accepted close the application once
 // their notes are recorded; an offer stays open without follow-ups. The
 // quiet stage is set by the follow-up cycle (cycle.go).
@@ -88,7 +88,7 @@ func (p *planner) deriveStage(accepts []acceptance) (followup.Stage, bool) {
 }
 
 // followingUp reports whether check-ins, nudges and move-on still apply:
-// any outcome ends them, and so does an acceptance elsewhere (SPEC 2).
+// any outcome ends them, and so does an acceptance elsewhere (docs/rules.md).
 func (p *planner) followingUp(accepts []acceptance) bool {
 	return p.lastOutcome() < 0 && p.acceptedElsewhere(accepts) == nil
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
-// SPEC 2, thank-you: one per interviewer per round, including rounds still
+// docs/rules.md, thank-you: one per interviewer per round, including rounds still
 // to come; due 24 hours of elapsed time after the round's end, starting at
 // the end (seeds 001, 002, 003, 004).
 func TestThankYou(t *testing.T) {
@@ -184,7 +184,7 @@ func TestThankYou(t *testing.T) {
 			},
 		},
 		{
-			// SPEC 2 ids: "Ana Núñez" -> ana-nunez, a numeric suffix when
+			// docs/rules.md ids: "Ana Núñez" -> ana-nunez, a numeric suffix when
 			// two names collide; names are per round, so r2 has no suffix.
 			name: "thank-you ids fold accents and number colliding names",
 			files: []file{acme(`rounds:
@@ -208,7 +208,7 @@ func TestThankYou(t *testing.T) {
 			},
 		},
 		{
-			// SPEC 4: overdue is "due before now"; at the deadline itself
+			// docs/reference.md: overdue is "due before now"; at the deadline itself
 			// the note is still in time.
 			name: "thank-you not overdue at its deadline",
 			files: []file{acme(`rounds:
@@ -234,7 +234,7 @@ func TestThankYou(t *testing.T) {
 			},
 		},
 		{
-			// Seed 001: send one "even if you don't want the job"; SPEC 2:
+			// Seed 001: send one "even if you don't want the job"; docs/rules.md:
 			// thank-you notes stay due in every stage.
 			name: "thank-you stays due after a rejection",
 			files: []file{acme(`rounds:

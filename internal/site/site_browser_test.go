@@ -179,7 +179,7 @@ func TestBrowserBucketsAgreeWithGoAcrossThreeWeeks(t *testing.T) {
 	}
 }
 
-// bucketAt is the plan's Overdue rule at another moment (SPEC 2): a
+// bucketAt is the plan's Overdue rule at another moment (docs/rules.md): a
 // thank-you's deadline has passed, or a day action's day is over.
 func bucketAt(a *followup.Action, now time.Time) bool {
 	if !a.AllDay {
