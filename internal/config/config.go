@@ -9,9 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"reflect"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
@@ -85,11 +83,6 @@ func Load(fsys fs.FS, name, display string) (followup.Config, followup.ErrorList
 	}
 	return Parse(data, display)
 }
-
-var (
-	reType      = regexp.MustCompile(`^cannot decode TOML (.+?) into struct field \S+ of type (\S+)$`)
-	reDuplicate = regexp.MustCompile(`^key (\S+) is already defined$`)
-)
 
 // Parse decodes a followup.toml held in data.
 func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
@@ -309,40 +302,6 @@ func unknownKey(parts []string) string {
 	return msg
 }
 
-// decodeMessage rewrites go-toml's decoding errors, which name Go types.
-func decodeMessage(de *toml.DecodeError) string {
-	key := strings.Join(de.Key(), ".")
-	msg := strings.TrimPrefix(de.Error(), "toml: ")
-	if m := reType.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%s: want %s, not %s", key, goTypeName(m[2], key), tomlKindName(m[1]))
-	}
-	if m := reDuplicate.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%s: written twice; keep one", m[1])
-	}
-	if msg == "basic strings cannot have new lines" {
-		return `text in quotes must end on the same line: add the closing "`
-	}
-	if key != "" {
-		return key + ": " + msg
-	}
-	return msg
-}
-
-func goTypeName(t, key string) string {
-	switch strings.TrimPrefix(t, "*") {
-	case "string":
-		return "text in quotes"
-	case "int":
-		return "a whole number"
-	case "bool":
-		return "true or false"
-	}
-	if strings.HasPrefix(strings.TrimPrefix(t, "*"), "config.raw") {
-		return fmt.Sprintf("a table ([%s] followed by its keys)", key)
-	}
-	return "another kind of value"
-}
-
 func tomlKindName(k string) string {
 	switch k {
 	case "string":
@@ -522,20 +481,4 @@ func kindName(kind, key string) string {
 		return `a list such as ["2026-12-24"]`
 	}
 	return "another kind of value"
-}
-
-// runeColumn turns go-toml's column, counted in bytes, into one counted
-// in characters, as every other position is ("title = "éé" was placed
-// past the end of its line; found by FuzzParse).
-func runeColumn(data []byte, row, col int) int {
-	lines := bytes.Split(data, []byte("\n"))
-	if row < 1 || row > len(lines) || col < 1 {
-		return max(col, 1)
-	}
-	line := bytes.TrimSuffix(lines[row-1], []byte("\r"))
-	end := min(col-1, len(line))
-	for end > 0 && end < len(line) && !utf8.RuneStart(line[end]) {
-		end-- // a column inside a character is that character's
-	}
-	return utf8.RuneCount(line[:end]) + 1
 }
