@@ -541,14 +541,7 @@ func summary(a *followup.Action) string {
 	var s string
 	switch a.Kind {
 	case followup.ThankYou:
-		what := "Thank-you note"
-		switch a.Channel {
-		case followup.Letter:
-			what = "Thank-you letter"
-		case followup.Phone:
-			what = "Thank-you call"
-		}
-		s = what + with(" to ") + " — " + company
+		s = a.Label() + with(" to ") + " — " + company
 	case followup.CheckIn:
 		s = "Check in" + with(" with ") + by + " — " + company
 	case followup.Nudge:

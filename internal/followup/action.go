@@ -27,3 +27,35 @@ type Interview struct {
 	Start time.Time
 	End   time.Time
 }
+
+// Label names the action for people: "Thank-you letter", "Check-in",
+// "Feedback request". Pages, the terminal and the calendar use it.
+func (a *Action) Label() string {
+	switch a.Kind {
+	case ThankYou:
+		switch a.Channel {
+		case Letter:
+			return "Thank-you letter"
+		case Phone:
+			return "Thank-you call"
+		}
+		return "Thank-you note"
+	case CheckIn:
+		return "Check-in"
+	case Nudge:
+		return "Nudge"
+	case MoveOn:
+		return "Move on"
+	case AfterRejection:
+		return "Feedback request"
+	case Withdrawal:
+		return "Withdrawal"
+	case AfterApplying:
+		return "Check-in after applying"
+	case OfferThanks:
+		return "Thanks for the offer"
+	case OfferDeadline:
+		return "Answer the offer"
+	}
+	return string(a.Kind)
+}

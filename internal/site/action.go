@@ -61,7 +61,7 @@ func (r *Site) action(a *followup.Action, order int) (ActionView, error) {
 		Anchor:   "do-" + strings.TrimPrefix(a.ID, a.App.Slug+"/"),
 		Order:    order,
 		Kind:     string(a.Kind),
-		Label:    kindLabel(a),
+		Label:    a.Label(),
 		Slug:     a.App.Slug,
 		Company:  a.App.Company,
 		Role:     a.App.Role,
@@ -111,36 +111,6 @@ func (r *Site) action(a *followup.Action, order int) (ActionView, error) {
 
 // reach is how to reach p (followup.Application.Reach).
 func reach(app *followup.Application, p *followup.Person) (email, phone string) { return app.Reach(p) }
-
-func kindLabel(a *followup.Action) string {
-	switch a.Kind {
-	case followup.ThankYou:
-		switch a.Channel {
-		case followup.Letter:
-			return "Thank-you letter"
-		case followup.Phone:
-			return "Thank-you call"
-		}
-		return "Thank-you note"
-	case followup.CheckIn:
-		return "Check-in"
-	case followup.Nudge:
-		return "Nudge"
-	case followup.MoveOn:
-		return "Move on"
-	case followup.AfterRejection:
-		return "Feedback request"
-	case followup.Withdrawal:
-		return "Withdrawal"
-	case followup.AfterApplying:
-		return "Check-in after applying"
-	case followup.OfferThanks:
-		return "Thanks for the offer"
-	case followup.OfferDeadline:
-		return "Answer the offer"
-	}
-	return string(a.Kind)
-}
 
 // tel keeps what a tel: link needs: digits, and a + in front.
 func tel(phone string) string {

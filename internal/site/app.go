@@ -215,24 +215,7 @@ func shortDay(d followup.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	if d.Year < 1000 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
-		return d.Noon().Format("Jan 2, 2006") // normalised: Feb 30 is Mar 2
-	}
-	// Format's layout is parsed on every call; a page has dozens of dates.
-	b := make([]byte, 0, 12)
-	b = append(b, d.Month.String()[:3]...)
-	b = append(b, ' ')
-	b = strconv.AppendInt(b, int64(d.Day), 10)
-	b = append(b, ", "...)
-	b = strconv.AppendInt(b, int64(d.Year), 10)
-	return string(b)
-}
-
-func daysIn(m time.Month, y int) int {
-	if m == time.February && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-		return 29
-	}
-	return [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+	return d.Noon().Format("Jan 2, 2006")
 }
 
 // history is the application's dated events, oldest first; events of a
