@@ -148,11 +148,46 @@ func newFeeds(res *Result, name string) *feeds {
 	return f
 }
 
-// app is an application's own feed.
+// app is an application's own feed. With a memo, a feed whose data (the
+// application as parsed, its actions and interviews, and their stages)
+// are those of last time is neither made nor written again.
 func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
 	o := f.opt
 	o.Name = f.res.Config.Title + ": " + a.Company
-	return write(path.Join(a.Slug, "calendar"), memo, o, f.acts[a.Slug], f.ivs[a.Slug], f.draft)
+	acts, ivs := f.acts[a.Slug], f.ivs[a.Slug]
+	name := path.Join(a.Slug, "calendar")
+	var data any
+	if memo != nil {
+		data = feedData{Opt: o, App: a, Acts: acts, Ivs: ivs, Stages: f.stages(acts)}
+		if b, ok := memo.Get(name, data); ok {
+			return b, nil
+		}
+	}
+	b, err := write("", nil, o, acts, ivs, f.draft)
+	if err == nil {
+		memo.Put(name, data, b)
+	}
+	return b, err
+}
+
+// feedData is what an application's feed is made from, besides the
+// memo's generation.
+type feedData struct {
+	Opt    calendar.Options
+	App    *followup.Application
+	Acts   []followup.Action
+	Ivs    []followup.Interview
+	Stages []followup.Stage
+}
+
+func (f *feeds) stages(acts []followup.Action) []followup.Stage {
+	out := make([]followup.Stage, len(acts))
+	for i, a := range acts {
+		if st := f.res.Plan.Status[a.App.Slug]; st != nil {
+			out[i] = st.Stage
+		}
+	}
+	return out
 }
 
 // all is the whole search's feed.
@@ -161,8 +196,9 @@ func (f *feeds) all(memo *site.Memo) ([]byte, error) {
 }
 
 // write makes a feed and writes it. With a memo, a feed whose events are
-// those of last time is not written again: the events are made from the
-// actions, interviews and drafts, and writing them is most of the cost.
+// those of last time is not written again (writing is most of the cost):
+// the whole search's feed changes with any application's data, but its
+// events only when a follow-up or an interview does.
 func write(name string, memo *site.Memo, o calendar.Options, acts []followup.Action, ivs []followup.Interview, draft calendar.DraftFunc) ([]byte, error) {
 	feed, err := calendar.Make(o, acts, ivs, draft)
 	if err != nil {

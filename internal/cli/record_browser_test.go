@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +11,6 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/followup-tool/followup/internal/serve"
 )
 
 const recordFile = `---
@@ -56,37 +53,7 @@ func TestBrowserMarkSent(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "followup.toml"), "timezone = \"America/New_York\"\n")
 	writeFile(t, file, recordFile)
 	now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.FixedZone("EST", -5*3600))
-	env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	srv, err := newServer(env, dir, false, func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Rebuild(); err != nil {
-		t.Fatal(err)
-	}
-	l, err := serve.Listen(0, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	go srv.Serve(ctx, l)
-	w, err := newWatcher(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	go srv.Watch(ctx, w, func(string, ...any) {})
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true))
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	bctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	bctx, cancelT := context.WithTimeout(bctx, 60*time.Second)
-	defer cancelT()
+	addr, bctx := serveInBrowser(t, path, dir, func() time.Time { return now })
 	// Anything the page's Content-Security-Policy blocks, and any script
 	// error, shows in the console: there must be none.
 	var mu sync.Mutex
@@ -109,7 +76,7 @@ func TestBrowserMarkSent(t *testing.T) {
 	const card = `[data-record="acme/check-in/1"]`
 	const btn = card + ` button[data-action="done"]`
 	start := time.Now()
-	if err := chromedp.Do(bctx, chromedp.Navigate("http://"+l.Addr().String()+"/acme/"), chromedp.WaitVisible(chromedp.CSS(btn))); err != nil {
+	if err := chromedp.Do(bctx, chromedp.Navigate("http://"+addr+"/acme/"), chromedp.WaitVisible(chromedp.CSS(btn))); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("page ready %v after start", time.Since(start))

@@ -48,7 +48,12 @@ func runServe(env *Env, args []string) error {
 	}
 	// Each rebuild plans at its own moment, so the agenda moves across
 	// midnight while serving; --now pins it.
-	clock := env.Now
+	//
+	// The moment is taken to the minute: every due moment is a whole
+	// minute, and a page's data hold the moment (the agenda's buckets, the
+	// footer), so a clock to the nanosecond would make every save render
+	// every page again instead of only what the save changed.
+	clock := func() time.Time { return env.Now().Truncate(time.Minute) }
 	if c.now != "" {
 		t, _ := c.moment(env)
 		clock = func() time.Time { return t }
@@ -95,8 +100,10 @@ func runServe(env *Env, args []string) error {
 // rebuild is build.Files with a parse cache and a page memo kept between
 // rebuilds.
 func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serve.Server, error) {
+	cache := content.NewCache()
+	cache.Now = time.Now // files whose times have not moved are not read again
 	opt := build.Options{Dir: dir, Prefix: dir, Public: public, FeedKey: env.Getenv(build.FeedKeyEnv),
-		Cache: content.NewCache(), Memo: site.NewMemo()}
+		Cache: cache, Memo: site.NewMemo()}
 	srv := serve.New(func(now time.Time) (serve.Site, error) {
 		o := opt
 		o.Now = now

@@ -32,38 +32,8 @@ func TestServeReloadsTheOpenPage(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "followup.toml"), "timezone = \"America/New_York\"\n")
 	writeFile(t, filepath.Join(dir, "content", "acme.md"), strings.Replace(appFile, "%s", "Acme", 1))
-	env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	srv, err := newServer(env, dir, false, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Rebuild(); err != nil {
-		t.Fatal(err)
-	}
-	l, err := serve.Listen(0, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	go srv.Serve(ctx, l)
-	w, err := newWatcher(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	go srv.Watch(ctx, w, func(string, ...any) {})
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true))
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	bctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	bctx, cancelT := context.WithTimeout(bctx, 60*time.Second)
-	defer cancelT()
-	if err := chromedp.Do(bctx, chromedp.Navigate("http://"+l.Addr().String()+"/acme/")); err != nil {
+	addr, bctx := serveInBrowser(t, path, dir, time.Now)
+	if err := chromedp.Do(bctx, chromedp.Navigate("http://"+addr+"/acme/")); err != nil {
 		t.Fatal(err)
 	}
 	title := func() string {
@@ -86,4 +56,42 @@ func TestServeReloadsTheOpenPage(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// serveInBrowser serves the project in dir over a real socket, watching
+// it as `followup serve` does, and opens a Chromium context with a
+// minute's deadline; everything stops when the test ends.
+func serveInBrowser(t *testing.T, path, dir string, clock func() time.Time) (addr string, bctx context.Context) {
+	t.Helper()
+	env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	srv, err := newServer(env, dir, false, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	l, err := serve.Listen(0, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	t.Cleanup(stop)
+	go srv.Serve(ctx, l)
+	w, err := newWatcher(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	go srv.Watch(ctx, w, func(string, ...any) {})
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true))
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	bctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancel)
+	bctx, cancelT := context.WithTimeout(bctx, 60*time.Second)
+	t.Cleanup(cancelT)
+	return l.Addr().String(), bctx
 }

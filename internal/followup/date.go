@@ -244,6 +244,15 @@ func Wall(year int, month time.Month, day, hour, min, sec int, loc *time.Locatio
 	if loc == nil || loc == time.UTC {
 		return t, 1
 	}
+	// Most wall times lie far from any change of offset: with the same
+	// offset a day either side, the wall time reads once, and time.Date's
+	// answer is it (a save in serve plans every round of the search).
+	_, before := t.Add(-26 * time.Hour).Zone()
+	_, at := t.Zone()
+	_, after := t.Add(26 * time.Hour).Zone()
+	if before == at && at == after {
+		return t, 1
+	}
 	asUTC := time.Date(year, month, day, hour, min, sec, 0, time.UTC)
 	reads := func(u time.Time) bool {
 		y, mo, d := u.Date()

@@ -126,28 +126,6 @@ type pageData struct {
 	Feeds   FeedNames
 }
 
-// indexData is what index.html and closed.html are made from.
-type indexData struct {
-	Apps     []*followup.Application
-	Statuses []schedule.Status
-	Actions  []ActionView
-	Now      time.Time
-	Public   bool
-	Feeds    FeedNames
-}
-
-func (r *Site) indexData() any {
-	if r.in.Memo == nil {
-		return nil
-	}
-	d := indexData{Apps: r.apps, Actions: r.actions, Now: r.in.Plan.Now, Public: r.in.Config.Public, Feeds: r.in.Feeds}
-	d.Statuses = make([]schedule.Status, len(r.apps))
-	for i, a := range r.apps {
-		d.Statuses[i] = *r.status(a)
-	}
-	return d
-}
-
 // notes renders an application's notes to HTML, as its page shows them.
 func (r *Site) notes(a *followup.Application) (template.HTML, error) {
 	if len(bytes.TrimSpace(a.Notes)) == 0 {
@@ -161,14 +139,18 @@ func (r *Site) notes(a *followup.Application) (template.HTML, error) {
 }
 
 // Index renders index.html: the agenda and the pipeline.
+//
+// With a memo, the page is executed again only when its view, the data
+// the template receives, differs from last time's: most saves change
+// notes or one application's details that the index does not show.
 func (r *Site) Index() ([]byte, error) {
-	data := r.indexData()
-	if b, ok := r.in.Memo.Get("index.html", data); ok {
+	view := r.indexView()
+	if b, ok := r.in.Memo.Get("index.html", view); ok {
 		return b, nil
 	}
-	b, err := r.execute(r.l.index, "index.html", r.indexView(), 16<<10+len(r.apps)<<9+len(r.actions)<<10)
+	b, err := r.execute(r.l.index, "index.html", view, 16<<10+len(r.apps)<<9+len(r.actions)<<10)
 	if err == nil {
-		r.in.Memo.Put("index.html", data, b)
+		r.in.Memo.Put("index.html", view, b)
 	}
 	return b, err
 }
@@ -176,18 +158,6 @@ func (r *Site) Index() ([]byte, error) {
 // Closed renders closed.html, the closed applications of a big search;
 // nil when the index shows them all.
 func (r *Site) Closed() ([]byte, error) {
-	data := r.indexData()
-	if b, ok := r.in.Memo.Get("closed.html", data); ok {
-		return b, nil
-	}
-	b, err := r.closed()
-	if err == nil {
-		r.in.Memo.Put("closed.html", data, b)
-	}
-	return b, err
-}
-
-func (r *Site) closed() ([]byte, error) {
 	idx := r.indexView()
 	if idx.ClosedCount == 0 {
 		return nil, nil
@@ -195,7 +165,14 @@ func (r *Site) closed() ([]byte, error) {
 	closed := *idx
 	closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
 	closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
-	return r.execute(r.l.closed, "closed.html", &closed, 16<<10+len(closed.Rows)<<9)
+	if b, ok := r.in.Memo.Get("closed.html", &closed); ok {
+		return b, nil
+	}
+	b, err := r.execute(r.l.closed, "closed.html", &closed, 16<<10+len(closed.Rows)<<9)
+	if err == nil {
+		r.in.Memo.Put("closed.html", &closed, b)
+	}
+	return b, err
 }
 
 func (r *Site) indexView() *IndexPage {
