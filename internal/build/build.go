@@ -65,6 +65,9 @@ type Project struct {
 	Apps   []*followup.Application
 	Theme  *layouts.Theme
 	Drafts *draft.Set
+	// Warnings are likely mistakes in followup.toml: they never stop a
+	// build (those of each file are on its application).
+	Warnings followup.ErrorList
 }
 
 // Result is what a build did.
@@ -84,7 +87,15 @@ func LoadProject(fsys fs.FS, prefix string, cache *content.Cache) (*Project, fol
 	if prefix != "" && prefix != "." {
 		display = strings.TrimSuffix(prefix, "/") + "/" + config.File
 	}
-	cfg, errs := config.Load(fsys, config.File, display)
+	cfg, cerrs0 := config.Load(fsys, config.File, display)
+	var errs followup.ErrorList
+	for _, e := range cerrs0 {
+		if e.Warning {
+			p.Warnings = append(p.Warnings, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
 	p.Config = cfg
 	tz := cfg.Timezone
 	if _, err := zone.Load(tz); err != nil {

@@ -28,7 +28,7 @@ func runCheck(env *Env, args []string) error {
 	}
 	// Warnings never change the exit status (docs/reference.md). Those that depend
 	// on the moment (an applied date ahead of it) are added here.
-	var warns followup.ErrorList
+	warns := append(followup.ErrorList(nil), res.Project.Warnings...)
 	for _, a := range res.Project.Apps {
 		warns = append(warns, a.WarningsAt(res.Plan.Now)...)
 	}

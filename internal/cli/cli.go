@@ -226,7 +226,7 @@ func (c *common) moment(env *Env) (time.Time, error) {
 // siteZone is the timezone of the project's followup.toml.
 func siteZone(dir string) *time.Location {
 	cfg, errs := config.Load(os.DirFS(dir), config.File, config.File)
-	if len(errs) > 0 {
+	if len(errs.Problems()) > 0 {
 		return time.UTC
 	}
 	loc, err := zone.Load(cfg.Timezone)

@@ -39,7 +39,7 @@ func runNew(env *Env, args []string) error {
 		return err
 	}
 	cfg, errs := config.Load(os.DirFS(c.dir()), config.File, filepath.Join(c.dir(), config.File))
-	if len(errs) > 0 {
+	if errs = errs.Problems(); len(errs) > 0 {
 		return errs.Err()
 	}
 	in := bufio.NewReader(env.Stdin)

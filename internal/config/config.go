@@ -134,6 +134,9 @@ func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	case cfg.Timezone == "":
 		errs.Add(pos("timezone"), "timezone: want an IANA zone such as America/New_York")
 	default:
+		if sug, ok := zone.NotAPlace(cfg.Timezone); ok {
+			errs.Warn(pos("timezone"), "timezone: %q is a fixed offset or an abbreviation, not a place: its clock never changes for daylight saving; use an IANA zone such as %s", cfg.Timezone, sug)
+		}
 		if _, err := zone.Load(cfg.Timezone); err != nil {
 			errs.Add(pos("timezone"), "timezone: unknown time zone %q (want an IANA zone such as America/New_York)", cfg.Timezone)
 		}

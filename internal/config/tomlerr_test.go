@@ -56,3 +56,15 @@ func TestTOMLErrorShapes(t *testing.T) {
 		t.Errorf("Parse: %v", errs)
 	}
 }
+
+// TestAbbreviatedZoneIsAWarning: `timezone = "EST"` is a zone of the
+// database, but not a place: a warning at the value, never an error.
+func TestAbbreviatedZoneIsAWarning(t *testing.T) {
+	cfg, errs := Parse([]byte("timezone = \"EST\"\n"), "followup.toml")
+	if len(errs) != 1 || !errs[0].Warning || errs[0].Pos.Line != 1 || errs[0].Pos.Col != 12 || len(errs.Problems()) != 0 {
+		t.Fatalf("%v", errs)
+	}
+	if cfg.Timezone != "EST" || !strings.Contains(errs[0].Msg, "America/New_York") {
+		t.Errorf("%q: %v", cfg.Timezone, errs)
+	}
+}

@@ -47,7 +47,7 @@ func (p *parser) check(slug string, raw *rawApp, defaultTZ string) *followup.App
 	loc, err := zone.Load(app.TZ)
 	if err != nil {
 		if p.has("tz") && !emptyTZ {
-			if s, offset := notAPlace(app.TZ); offset {
+			if s, offset := zone.NotAPlace(app.TZ); offset {
 				p.errorf(p.pos("tz"), "tz: %q is an abbreviation or an offset, not a zone; use an IANA zone such as %s", app.TZ, s)
 			} else {
 				p.errorf(p.pos("tz"), "tz: %v", err)

@@ -3,10 +3,10 @@ package content
 import (
 	"fmt"
 	"net/mail"
-	"regexp"
 	"strings"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/zone"
 )
 
 // warn finds what is likely a mistake in a file that parsed: none of it
@@ -18,7 +18,7 @@ func (p *parser) warn(app *followup.Application, raw *rawApp) followup.ErrorList
 		p.warnEmail(&w, "contact.email", app.Contact.Email)
 	}
 	if app.TZ != "" && p.has("tz") {
-		if s, ok := notAPlace(app.TZ); ok {
+		if s, ok := zone.NotAPlace(app.TZ); ok {
 			w.Warn(p.pos("tz"), "tz: %q is a fixed offset or an abbreviation, not a place: its clock never changes for daylight saving; use an IANA zone such as %s", app.TZ, s)
 		}
 	}
@@ -76,30 +76,4 @@ func (p *parser) warnEmail(w *followup.ErrorList, path, email string) {
 	if err != nil || a.Address != strings.TrimSpace(email) || !strings.Contains(a.Address[strings.LastIndexByte(a.Address, '@')+1:], ".") {
 		w.Warn(p.pos(path), "email: %q is not an email address (want name@example.com)", email)
 	}
-}
-
-var reOffset = regexp.MustCompile(`^(?i)(utc|gmt|etc/gmt|etc/utc)?\s*[+-]\s*\d{1,2}(:?\d{2})?$`)
-
-// abbreviations are zone names that are offsets or abbreviations in the
-// zone database, with the place most people mean by them.
-var abbreviations = map[string]string{
-	"EST": "America/New_York", "EDT": "America/New_York", "EST5EDT": "America/New_York",
-	"CST": "America/Chicago", "CDT": "America/Chicago", "CST6CDT": "America/Chicago",
-	"MST": "America/Denver", "MDT": "America/Denver", "MST7MDT": "America/Denver",
-	"PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "PST8PDT": "America/Los_Angeles",
-	"HST": "Pacific/Honolulu", "AKST": "America/Anchorage",
-	"CET": "Europe/Paris", "MET": "Europe/Paris", "EET": "Europe/Athens", "WET": "Europe/Lisbon",
-	"BST": "Europe/London", "IST": "Asia/Kolkata", "JST": "Asia/Tokyo", "AEST": "Australia/Sydney",
-}
-
-// notAPlace reports whether tz names an offset or an abbreviation rather
-// than a place, with a suggestion.
-func notAPlace(tz string) (string, bool) {
-	if s, ok := abbreviations[strings.ToUpper(tz)]; ok {
-		return s, true
-	}
-	if reOffset.MatchString(tz) || strings.HasPrefix(tz, "Etc/GMT") && tz != "Etc/GMT" {
-		return "Europe/London or America/New_York (the place whose clock you mean)", true
-	}
-	return "", false
 }

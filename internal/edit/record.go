@@ -70,7 +70,7 @@ func load(opt Options) (*project, error) {
 		tz = "UTC"
 	}
 	apps, cerrs := content.Load(fsys, content.Options{DefaultTZ: tz, Prefix: filepath.ToSlash(opt.Dir)})
-	errs = append(errs, cerrs...)
+	errs = append(errs.Problems(), cerrs...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs

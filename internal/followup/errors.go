@@ -95,6 +95,17 @@ func (l *ErrorList) Sort() {
 	*l = out
 }
 
+// Problems is l without its warnings: what stops a command.
+func (l ErrorList) Problems() ErrorList {
+	var out ErrorList
+	for _, e := range l {
+		if !e.Warning {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 func (l ErrorList) Error() string {
 	var b strings.Builder
 	for i, e := range l {
