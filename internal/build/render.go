@@ -66,6 +66,9 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 		return out{page, feed}, err
 	}, func(i int, o out) error {
 		slug := apps[i].Slug
+		if memo != nil {
+			f.made = append(f.made, o.feed)
+		}
 		if err := emit(site.PageName(slug), o.page); err != nil {
 			return err
 		}
@@ -116,6 +119,7 @@ type feeds struct {
 	draft calendar.DraftFunc
 	acts  map[string][]followup.Action    // by slug
 	ivs   map[string][]followup.Interview // by slug
+	made  [][]byte                        // with a memo: each application's feed, in order
 }
 
 func newFeeds(res *Result, name string) *feeds {
@@ -163,7 +167,7 @@ func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
 			return b, nil
 		}
 	}
-	b, err := write("", nil, o, acts, ivs, f.draft)
+	b, err := write(o, acts, ivs, f.draft)
 	if err == nil {
 		memo.Put(name, data, b)
 	}
@@ -191,27 +195,45 @@ func (f *feeds) stages(acts []followup.Action) []followup.Stage {
 }
 
 // all is the whole search's feed.
+//
+// With a memo, it is made again only when an application's feed is not
+// byte for byte the one of last time: the whole feed holds exactly the
+// events of the applications' feeds (their header and zones aside), so
+// when none of those changed, and the options did not, neither did it.
+// A save that changes notes, or anything no follow-up shows, then costs
+// no feed at all.
 func (f *feeds) all(memo *site.Memo) ([]byte, error) {
-	return write("calendar", memo, f.opt, f.res.Plan.Actions, f.res.Plan.Interviews, f.draft)
+	var data any
+	if memo != nil {
+		data = wholeFeed{Opt: f.opt, Apps: f.made}
+		if b, ok := memo.Get("calendar", data); ok {
+			return b, nil
+		}
+	}
+	b, err := write(f.opt, f.res.Plan.Actions, f.res.Plan.Interviews, f.draft)
+	if err == nil {
+		memo.Put("calendar", data, b)
+	}
+	return b, err
 }
 
-// write makes a feed and writes it. With a memo, a feed whose events are
-// those of last time is not written again (writing is most of the cost):
-// the whole search's feed changes with any application's data, but its
-// events only when a follow-up or an interview does.
-func write(name string, memo *site.Memo, o calendar.Options, acts []followup.Action, ivs []followup.Interview, draft calendar.DraftFunc) ([]byte, error) {
+// wholeFeed is what the whole search's feed is made from, in terms of
+// what was made already: the options and every application's feed.
+type wholeFeed struct {
+	Opt  calendar.Options
+	Apps [][]byte
+}
+
+// write makes a feed and writes it.
+func write(o calendar.Options, acts []followup.Action, ivs []followup.Interview, draft calendar.DraftFunc) ([]byte, error) {
 	feed, err := calendar.Make(o, acts, ivs, draft)
 	if err != nil {
 		return nil, err
-	}
-	if b, ok := memo.Get(name, feed); ok {
-		return b, nil
 	}
 	var b bytes.Buffer
 	if err := feed.Encode(&b); err != nil {
 		return nil, err
 	}
-	memo.Put(name, feed, b.Bytes())
 	return b.Bytes(), nil
 }
 
