@@ -132,7 +132,7 @@ func plan(opt Options, view bool) (*Result, error) {
 	p, errs := LoadProject(fsys, opt.Prefix, opt.Cache)
 	if len(errs) > 0 {
 		// Every problem at once: the other files' warnings too.
-		return nil, append(errs, Warnings(p.Apps)...).Err()
+		return nil, append(errs, warnings(p.Apps)...).Err()
 	}
 	cfg := p.Config
 	if opt.Public {
@@ -212,9 +212,9 @@ func Files(opt Options) (map[string][]byte, *Result, error) {
 	return files, res, nil
 }
 
-// Warnings lists the warnings of apps (followup.Error.Warning), sorted:
+// warnings lists the warnings of apps (followup.Error.Warning), sorted:
 // check prints them, and they never change the exit status.
-func Warnings(apps []*followup.Application) followup.ErrorList {
+func warnings(apps []*followup.Application) followup.ErrorList {
 	var w followup.ErrorList
 	for _, a := range apps {
 		w = append(w, a.Warnings...)

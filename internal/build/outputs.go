@@ -26,7 +26,7 @@ func checkOutputs(apps []*followup.Application, feedName string) followup.ErrorL
 		"site.js":      "the script",
 		"index.html":   "the agenda page",
 		"closed.html":  "the page of closed applications",
-		WorklogFile:    "the work-search log",
+		worklogFile:    "the work-search log",
 		feedName:       "the calendar feed",
 		publish.Marker: "the build's marker file",
 	} {

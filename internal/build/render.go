@@ -96,7 +96,7 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 	for _, x := range []struct {
 		name string
 		file
-	}{{"index.html", index}, {"closed.html", closed}, {feedName, all}, {WorklogFile, log}} {
+	}{{"index.html", index}, {"closed.html", closed}, {feedName, all}, {worklogFile, log}} {
 		if x.err != nil {
 			return x.err
 		}

@@ -9,10 +9,10 @@ import (
 	"github.com/followup-tool/followup/internal/zone"
 )
 
-// WorklogFile is the printable work-search log of a private build. It
+// worklogFile is the printable work-search log of a private build. It
 // names employers' phones and the people contacted, so a public build
 // never writes it.
-const WorklogFile = "worklog.html"
+const worklogFile = "worklog.html"
 
 // worklogPageMax bounds the page: a search of tens of thousands of
 // generated applications would otherwise make a page of hundreds of
@@ -35,12 +35,12 @@ func worklogPage(res *Result, memo *site.Memo) ([]byte, error) {
 	l := worklog.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum).Recent(worklogPageMax)
 	// With a memo, the page is made again only when the log is not the
 	// same as last time (a save that changes notes leaves it alone).
-	if out, ok := memo.Get(WorklogFile, l); ok {
+	if out, ok := memo.Get(worklogFile, l); ok {
 		return out, nil
 	}
 	if err := worklog.HTML(&b, l, cfg.Owner.Name, res.Project.Theme); err != nil {
 		return nil, err
 	}
-	memo.Put(WorklogFile, l, b.Bytes())
+	memo.Put(worklogFile, l, b.Bytes())
 	return b.Bytes(), nil
 }

@@ -20,7 +20,7 @@ func TestWorklogOnlyInAPrivateBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(res.Out, WorklogFile))
+	b, err := os.ReadFile(filepath.Join(res.Out, worklogFile))
 	if err != nil {
 		t.Fatalf("private build: %v", err)
 	}
@@ -35,7 +35,7 @@ func TestWorklogOnlyInAPrivateBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, text := range tree(t, res.Out) {
-		if name == WorklogFile {
+		if name == worklogFile {
 			t.Errorf("a public build wrote %s", name)
 		}
 		if strings.Contains(text, "207 555") || strings.Contains(text, "Wharf") {

@@ -81,11 +81,11 @@ func Load(fsys fs.FS, name, display string) (followup.Config, followup.ErrorList
 		errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "cannot read: %v", err)
 		return cfg, errs
 	}
-	return Parse(data, display)
+	return parse(data, display)
 }
 
-// Parse decodes a followup.toml held in data.
-func Parse(data []byte, display string) (followup.Config, followup.ErrorList) {
+// parse decodes a followup.toml held in data.
+func parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	cfg := followup.DefaultConfig()
 	var errs followup.ErrorList
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))

@@ -16,7 +16,7 @@ func TestDefaults(t *testing.T) {
 		"bom":      "\xef\xbb\xbf",
 		"tables":   "[owner]\n[policy]\n",
 	} {
-		cfg, errs := Parse([]byte(data), File)
+		cfg, errs := parse([]byte(data), File)
 		if errs != nil {
 			t.Errorf("%s: %v", name, errs)
 		}
@@ -59,7 +59,7 @@ mail_letters = true
 after_applying = "10 business days"
 quiet_after = "off"
 `
-	cfg, errs := Parse([]byte(data), File)
+	cfg, errs := parse([]byte(data), File)
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -80,7 +80,7 @@ quiet_after = "off"
 	if cfg != want {
 		t.Errorf("got  %+v\nwant %+v", cfg, want)
 	}
-	cfg, _ = Parse([]byte("[owner]\nname = \"Sam\"\nsignature = \"Cheers,\\nSam\"\n[policy]\ncheck_in_after = \"5 business days\"\n"), File)
+	cfg, _ = parse([]byte("[owner]\nname = \"Sam\"\nsignature = \"Cheers,\\nSam\"\n[policy]\ncheck_in_after = \"5 business days\"\n"), File)
 	if cfg.Owner.Signature != "Cheers,\nSam" || cfg.Policy.CheckInAfter != (followup.Span{N: 5, Unit: followup.BusinessDays}) {
 		t.Errorf("signature %q, check_in_after %v", cfg.Owner.Signature, cfg.Policy.CheckInAfter)
 	}
@@ -226,7 +226,7 @@ func TestErrors(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, errs := Parse([]byte(tc.data), File)
+			_, errs := parse([]byte(tc.data), File)
 			var got []string
 			for _, e := range errs {
 				got = append(got, e.Error())
@@ -241,7 +241,7 @@ func TestErrors(t *testing.T) {
 // A bad value leaves the default in place, so the rest of the
 // configuration still works while the error is reported.
 func TestBadValueKeepsDefault(t *testing.T) {
-	cfg, errs := Parse([]byte("[policy]\nmax_followups = 0\ncheck_in_after = \"1h\"\nmail_letters = true\n"), File)
+	cfg, errs := parse([]byte("[policy]\nmax_followups = 0\ncheck_in_after = \"1h\"\nmail_letters = true\n"), File)
 	if len(errs) != 2 {
 		t.Fatalf("errors: %v", errs)
 	}
@@ -283,15 +283,15 @@ func TestValuePositions(t *testing.T) {
 // TestFeedKeyPos: a feed key written in followup.toml is marked, so that
 // a build warns that it is committed with the project.
 func TestFeedKeyPos(t *testing.T) {
-	cfg, errs := Parse([]byte("title = \"x\"\nfeed_key = \"0123456789abcdef\"\n"), File)
+	cfg, errs := parse([]byte("title = \"x\"\nfeed_key = \"0123456789abcdef\"\n"), File)
 	if len(errs) > 0 || cfg.FeedKey != "0123456789abcdef" || cfg.FeedKeyPos.String() != "followup.toml:2:12" {
 		t.Errorf("%v %q at %v", errs, cfg.FeedKey, cfg.FeedKeyPos)
 	}
-	cfg, _ = Parse([]byte("title = \"x\"\n"), File)
+	cfg, _ = parse([]byte("title = \"x\"\n"), File)
 	if cfg.FeedKeyPos.Line != 0 {
 		t.Errorf("no feed_key, yet marked at %v", cfg.FeedKeyPos)
 	}
-	cfg, _ = Parse([]byte("public_names = true\n"), File)
+	cfg, _ = parse([]byte("public_names = true\n"), File)
 	if !cfg.PublicNames {
 		t.Error("public_names = true not read")
 	}
@@ -315,7 +315,7 @@ func TestKindsCoverEveryKey(t *testing.T) {
 }
 
 func TestHolidays(t *testing.T) {
-	cfg, errs := Parse([]byte("holidays = \"US\"\nextra_holidays = [\"2026-12-24\"]\n"), File)
+	cfg, errs := parse([]byte("holidays = \"US\"\nextra_holidays = [\"2026-12-24\"]\n"), File)
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -324,14 +324,14 @@ func TestHolidays(t *testing.T) {
 			t.Errorf("%s is not a holiday", d)
 		}
 	}
-	cfg, errs = Parse([]byte("[policy]\nholidays = \"DE-BY\"\n"), File)
+	cfg, errs = parse([]byte("[policy]\nholidays = \"DE-BY\"\n"), File)
 	if _, ok := cfg.Policy.IsHoliday(followup.Date{Year: 2027, Month: 1, Day: 6}); errs != nil || !ok {
 		t.Errorf("[policy] holidays = DE-BY: Epiphany is not a holiday (%v)", errs)
 	}
-	if cfg, _ := Parse(nil, File); cfg.Policy.Holidays != nil {
+	if cfg, _ := parse(nil, File); cfg.Policy.Holidays != nil {
 		t.Errorf("default: holidays set")
 	}
-	_, errs = Parse([]byte("holidays = \"Narnia\"\nextra_holidays = [\"Dec 24\"]\n"), File)
+	_, errs = parse([]byte("holidays = \"Narnia\"\nextra_holidays = [\"Dec 24\"]\n"), File)
 	var got []string
 	for _, e := range errs {
 		got = append(got, e.Error())

@@ -20,7 +20,7 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, errs := Parse(data, File)
+		_, errs := parse(data, File)
 		lines := bytes.Split(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("\n"))
 		for _, e := range errs {
 			if e.Pos.Path != File || e.Pos.Line < 1 || e.Pos.Col < 1 || e.Msg == "" {
@@ -33,7 +33,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("%s: past the end of the line (%d characters)", e, n)
 			}
 		}
-		_, again := Parse(data, File)
+		_, again := parse(data, File)
 		if again.Error() != errs.Error() {
 			t.Fatalf("not deterministic:\n%s\nthen\n%s", errs, again)
 		}

@@ -51,7 +51,7 @@ func TestTOMLErrorShapes(t *testing.T) {
 		})
 	}
 	// Through Parse, every problem at its place.
-	_, errs := Parse([]byte("title = 1\n[policy]\nmax_followups = \"x\"\n"), "followup.toml")
+	_, errs := parse([]byte("title = 1\n[policy]\nmax_followups = \"x\"\n"), "followup.toml")
 	if len(errs) != 2 || errs[0].Pos.Line != 1 || errs[1].Pos.Line != 3 {
 		t.Errorf("Parse: %v", errs)
 	}
@@ -60,7 +60,7 @@ func TestTOMLErrorShapes(t *testing.T) {
 // TestAbbreviatedZoneIsAWarning: `timezone = "EST"` is a zone of the
 // database, but not a place: a warning at the value, never an error.
 func TestAbbreviatedZoneIsAWarning(t *testing.T) {
-	cfg, errs := Parse([]byte("timezone = \"EST\"\n"), "followup.toml")
+	cfg, errs := parse([]byte("timezone = \"EST\"\n"), "followup.toml")
 	if len(errs) != 1 || !errs[0].Warning || errs[0].Pos.Line != 1 || errs[0].Pos.Col != 12 || len(errs.Problems()) != 0 {
 		t.Fatalf("%v", errs)
 	}

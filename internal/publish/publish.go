@@ -65,8 +65,8 @@ func markerFor(private bool) string {
 	return markerText
 }
 
-// PrevSuffix names the back buffer beside the output directory.
-const PrevSuffix = ".prev"
+// prevSuffix names the back buffer beside the output directory.
+const prevSuffix = ".prev"
 
 const (
 	tmpInfix = ".tmp-" // a site being written, or an old one being removed
@@ -164,14 +164,14 @@ func Write(out string, private bool, fill func(emit Emit) error) (int, error) {
 		// A claimed back buffer is given back (the next build lists it
 		// anyway); a new staging directory goes.
 		if claimed {
-			keepAsPrev(tmp, filepath.Join(parent, base+PrevSuffix), true)
+			keepAsPrev(tmp, filepath.Join(parent, base+prevSuffix), true)
 		} else {
 			removeOurs(tmp)
 		}
 		return 0, err
 	}
 	if aside != "" {
-		keepAsPrev(aside, filepath.Join(parent, base+PrevSuffix), private)
+		keepAsPrev(aside, filepath.Join(parent, base+prevSuffix), private)
 	}
 	return n, nil
 }
@@ -182,7 +182,7 @@ func Write(out string, private bool, fill func(emit Emit) error) (int, error) {
 // directory, marked as followup's before anything else is written.
 func stage(parent, base string) (dir string, existing map[string]fs.FileMode, claimed bool, err error) {
 	prefix := base + tmpInfix + strconv.Itoa(os.Getpid()) + "-"
-	prev := filepath.Join(parent, base+PrevSuffix)
+	prev := filepath.Join(parent, base+prevSuffix)
 	if ours(prev) {
 		tmp := filepath.Join(parent, prefix+strconv.FormatInt(time.Now().UnixNano(), 36))
 		if err := os.Rename(prev, tmp); err == nil {

@@ -208,7 +208,7 @@ func TestKillDuringBuild(t *testing.T) {
 // of the first, in place, and still ends up with exactly its own files.
 func TestBackBufferIsReusedExactly(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	prev := out + PrevSuffix
+	prev := out + prevSuffix
 	first := map[string]string{
 		"index.html":        "one, a longer page than the next",
 		"a/index.html":      "a1",
@@ -307,7 +307,7 @@ func TestFailedBuildKeepsTheBackBuffer(t *testing.T) {
 	if _, err := Write(out, true, files(map[string]string{"index.html": "three"})); err != nil {
 		t.Fatal(err)
 	}
-	if got := tree(t, out+PrevSuffix); got["index.html"] != "two" {
+	if got := tree(t, out+prevSuffix); got["index.html"] != "two" {
 		t.Errorf("back buffer after the next good build: %v", got)
 	}
 }
@@ -326,7 +326,7 @@ func TestNoPrivateBackBufferBesidePublic(t *testing.T) {
 	}
 	// The second build replaced a private site: not kept. The third
 	// replaced a public one: kept.
-	got := tree(t, out+PrevSuffix)
+	got := tree(t, out+prevSuffix)
 	if got["index.html"] != "false" || strings.Contains(got[Marker], privateNote) {
 		t.Errorf("back buffer beside a public site: %v", got)
 	}
@@ -339,12 +339,12 @@ func TestNoPrivateBackBufferBesidePublic(t *testing.T) {
 // back buffer that followup did not write is neither used nor removed.
 func TestBackBufferWithoutMarkerIsLeftAlone(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	os.MkdirAll(out+PrevSuffix, 0o755)
-	os.WriteFile(filepath.Join(out+PrevSuffix, "mine.txt"), []byte("mine"), 0o644)
+	os.MkdirAll(out+prevSuffix, 0o755)
+	os.WriteFile(filepath.Join(out+prevSuffix, "mine.txt"), []byte("mine"), 0o644)
 	if _, err := Write(out, true, files(map[string]string{"index.html": "one"})); err != nil {
 		t.Fatal(err)
 	}
-	if got := tree(t, out+PrevSuffix); got["mine.txt"] != "mine" || len(got) != 1 {
+	if got := tree(t, out+prevSuffix); got["mine.txt"] != "mine" || len(got) != 1 {
 		t.Errorf("public.prev: %v", got)
 	}
 	if got := tree(t, out); got["index.html"] != "one" || len(got) != 2 {

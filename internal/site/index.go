@@ -23,7 +23,7 @@ type IndexPage struct {
 	Funnel     Funnel
 	Response   Response
 	Rows       []Row // the table, by stage then company
-	// In a search of more than BigSearch applications, the closed ones
+	// In a search of more than bigSearch applications, the closed ones
 	// leave the index for closed.html, so the page a person opens every
 	// morning stays small; ClosedRows are those, ClosedCount their number.
 	ClosedRows  []Row
@@ -31,9 +31,9 @@ type IndexPage struct {
 	ClosedPage  bool // this is closed.html: Rows are the closed applications
 }
 
-// BigSearch is the size above which closed applications get their own page
+// bigSearch is the size above which closed applications get their own page
 // and the stage lists are cut short.
-const BigSearch = 200
+const bigSearch = 200
 
 // stageListMax is how many applications a stage lists on a big search's
 // index; the table has them all.
@@ -200,7 +200,7 @@ func (r *Site) indexPage() *IndexPage {
 		sorted[k] = p.Rows[i]
 	}
 	p.Rows = sorted
-	big := len(p.Rows) > BigSearch
+	big := len(p.Rows) > bigSearch
 	for _, s := range followup.Stages {
 		g := StageGroup{Stage: string(s), Label: stageLabels[s]}
 		for _, row := range p.Rows {

@@ -42,10 +42,10 @@ var md = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 )
 
-// Markdown renders a note to HTML. prefix starts every id the note
+// markdown renders a note to HTML. prefix starts every id the note
 // creates (headings, footnotes), so notes never collide with the page's
 // own ids or with each other.
-func Markdown(src []byte, prefix string) (template.HTML, error) {
+func markdown(src []byte, prefix string) (template.HTML, error) {
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{prefix: prefix, used: map[string]bool{}}))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	doc.OwnerDocument().SetAttributeString(string(prefixAttr), []byte(prefix))

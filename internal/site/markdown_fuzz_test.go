@@ -58,7 +58,7 @@ func FuzzMarkdown(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		h, err := Markdown([]byte(src), "note-x-")
+		h, err := markdown([]byte(src), "note-x-")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,7 +13,7 @@ import (
 func TestManyHeadingsOfOneName(t *testing.T) {
 	const n = 20000
 	src := strings.Repeat("# a\n", n) + "# a 5\n"
-	h, err := Markdown([]byte(src), "p-")
+	h, err := markdown([]byte(src), "p-")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestWorstNotesFinish(t *testing.T) {
 		if len(src) > size {
 			t.Fatalf("%s: %d bytes, over the limit", name, len(src))
 		}
-		if _, err := Markdown([]byte(src), "p-"); err != nil {
+		if _, err := markdown([]byte(src), "p-"); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}

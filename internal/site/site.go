@@ -131,7 +131,7 @@ func (r *Site) notes(a *followup.Application) (template.HTML, error) {
 	if len(bytes.TrimSpace(a.Notes)) == 0 {
 		return "", nil
 	}
-	h, err := Markdown(a.Notes, idPrefix(a.Slug))
+	h, err := markdown(a.Notes, idPrefix(a.Slug))
 	if err != nil {
 		return "", fmt.Errorf("%s: notes: %w", a.Path, err)
 	}

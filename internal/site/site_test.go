@@ -454,7 +454,7 @@ func TestBrokenLayoutIsAPositionedError(t *testing.T) {
 }
 
 func TestMarkdownIDs(t *testing.T) {
-	h, err := Markdown([]byte("# Questions\n\n## 日本 café\n\n# Questions\n\nA note.[^a]\n\n[^a]: Footnote.\n"), "note-x-")
+	h, err := markdown([]byte("# Questions\n\n## 日本 café\n\n# Questions\n\nA note.[^a]\n\n[^a]: Footnote.\n"), "note-x-")
 	if err != nil {
 		t.Fatal(err)
 	}
