@@ -226,12 +226,8 @@ type wholeFeed struct {
 
 // write makes a feed and writes it.
 func write(o calendar.Options, acts []followup.Action, ivs []followup.Interview, draft calendar.DraftFunc) ([]byte, error) {
-	feed, err := calendar.Make(o, acts, ivs, draft)
-	if err != nil {
-		return nil, err
-	}
 	var b bytes.Buffer
-	if err := feed.Encode(&b); err != nil {
+	if err := calendar.Write(&b, o, acts, ivs, draft); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

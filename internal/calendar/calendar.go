@@ -57,36 +57,10 @@ const pastInterviewDays = 90
 // its transitions was most of the cost of a small feed, and most of a
 // search's feeds are one application's.
 func Write(w io.Writer, opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) error {
-	f, err := Make(opt, actions, interviews, draft)
+	b, err := collect(opt, actions, interviews, draft)
 	if err != nil {
 		return err
 	}
-	return f.Encode(w)
-}
-
-// Feed is a calendar made and not yet written: its events, as golang-ical
-// holds them. Two feeds whose events are deeply equal are written as the
-// same bytes, which is how `serve` knows a feed need not be written again
-// (writing is most of a feed's cost).
-type Feed struct{ b *builder }
-
-// Make collects the events of a feed without writing them.
-func Make(opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) (*Feed, error) {
-	b, err := collect(opt, actions, interviews, draft)
-	if err != nil {
-		return nil, err
-	}
-	// The header adds the site zone: done here, so a made feed no longer
-	// changes when it is written.
-	if _, err := b.head(); err != nil {
-		return nil, err
-	}
-	return &Feed{b}, nil
-}
-
-// Encode writes the feed as RFC 5545 text.
-func (f *Feed) Encode(w io.Writer) error {
-	b := f.b
 	props, err := b.head()
 	if err != nil {
 		return err
