@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,18 +38,6 @@ func tree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func same(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || v != w {
-			return false
-		}
-	}
-	return true
 }
 
 // project writes a small project into a directory.
@@ -93,7 +82,7 @@ func TestBuildIsReproducible(t *testing.T) {
 	if _, err := Build(Options{Dir: dir, Now: now}); err != nil {
 		t.Fatal(err)
 	}
-	if !same(first, tree(t, res.Out)) {
+	if !maps.Equal(first, tree(t, res.Out)) {
 		t.Error("two builds of the same inputs at the same --now differ")
 	}
 	for _, f := range []string{"index.html", "style.css", "site.js", "acme/index.html", "x/beta/index.html", publish.Marker} {
@@ -151,7 +140,7 @@ func TestBadContentKeepsTheLastGoodSite(t *testing.T) {
 	if _, err := Build(Options{Dir: dir, Now: now}); err == nil || !strings.Contains(err.Error(), "layouts/application.html") {
 		t.Fatalf("a broken layout: %v", err)
 	}
-	if !same(before, tree(t, res.Out)) {
+	if !maps.Equal(before, tree(t, res.Out)) {
 		t.Error("a failed build changed public/")
 	}
 }

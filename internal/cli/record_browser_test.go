@@ -35,19 +35,7 @@ Notes.
 // as followup done), and the page reloads without the action, showing
 // what was written.
 func TestBrowserMarkSent(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the browser suite runs without it")
-	}
-	path := "/usr/bin/chromium"
-	if p := os.Getenv("FOLLOWUP_CHROMIUM"); p != "" {
-		path = p
-	}
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI needs Chromium at %s (apt-get install chromium)", path)
-		}
-		t.Skipf("no Chromium at %s (apt-get install chromium, or set FOLLOWUP_CHROMIUM)", path)
-	}
+	path := chromium(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "content", "acme.md")
 	writeFile(t, filepath.Join(dir, "followup.toml"), "timezone = \"America/New_York\"\n")

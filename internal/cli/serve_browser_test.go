@@ -16,19 +16,7 @@ import (
 // TestServeReloadsTheOpenPage: in Debian's Chromium, the page that is open
 // reloads by itself after a save, through the Server-Sent Events stream.
 func TestServeReloadsTheOpenPage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the browser suite runs without it")
-	}
-	path := "/usr/bin/chromium"
-	if p := os.Getenv("FOLLOWUP_CHROMIUM"); p != "" {
-		path = p
-	}
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI needs Chromium at %s (apt-get install chromium)", path)
-		}
-		t.Skipf("no Chromium at %s (apt-get install chromium, or set FOLLOWUP_CHROMIUM)", path)
-	}
+	path := chromium(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "followup.toml"), "timezone = \"America/New_York\"\n")
 	writeFile(t, filepath.Join(dir, "content", "acme.md"), strings.Replace(appFile, "%s", "Acme", 1))
@@ -94,4 +82,24 @@ func serveInBrowser(t *testing.T, path, dir string, clock func() time.Time) (add
 	bctx, cancelT := context.WithTimeout(bctx, 60*time.Second)
 	t.Cleanup(cancelT)
 	return l.Addr().String(), bctx
+}
+
+// chromium is the browser the tests drive: Debian's, or FOLLOWUP_CHROMIUM.
+// Without it the test is skipped, or fails under CI; -short skips it.
+func chromium(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: the browser suite runs without it")
+	}
+	path := "/usr/bin/chromium"
+	if p := os.Getenv("FOLLOWUP_CHROMIUM"); p != "" {
+		path = p
+	}
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI needs Chromium at %s (apt-get install chromium)", path)
+		}
+		t.Skipf("no Chromium at %s (apt-get install chromium, or set FOLLOWUP_CHROMIUM)", path)
+	}
+	return path
 }

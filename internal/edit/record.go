@@ -136,13 +136,11 @@ func (p *project) action(q string) (*followup.Action, error) {
 	} else {
 		fmt.Fprintf(&b, "%q matches %d open actions; give more of the id:", q, len(found))
 	}
+	names := make([]string, len(list))
 	for i, a := range list {
-		if i == 30 {
-			fmt.Fprintf(&b, "\n  … and %d more (followup agenda --all lists them)", len(list)-i)
-			break
-		}
-		fmt.Fprintf(&b, "\n  %s", a.ID)
+		names[i] = a.ID
 	}
+	listCandidates(&b, names, " (followup agenda --all lists them)")
 	return nil, &UsageError{b.String()}
 }
 
@@ -173,14 +171,24 @@ func (p *project) app(q string) (*followup.Application, error) {
 	} else {
 		fmt.Fprintf(&b, "%q matches %d applications; give more of the name:", q, len(found))
 	}
+	names := make([]string, len(list))
 	for i, a := range list {
-		if i == 30 {
-			fmt.Fprintf(&b, "\n  … and %d more", len(list)-i)
-			break
-		}
-		fmt.Fprintf(&b, "\n  %s (%s)", a.Slug, a.Company)
+		names[i] = a.Slug + " (" + a.Company + ")"
 	}
+	listCandidates(&b, names, "")
 	return nil, &UsageError{b.String()}
+}
+
+// listCandidates writes the candidates of an ambiguous or unknown name,
+// one a line, at most 30 of them; more says where to see the rest.
+func listCandidates(b *strings.Builder, names []string, more string) {
+	for i, n := range names {
+		if i == 30 {
+			fmt.Fprintf(b, "\n  … and %d more%s", len(names)-i, more)
+			return
+		}
+		fmt.Fprintf(b, "\n  %s", n)
+	}
 }
 
 // day is the day to record: --on, or today in the application's zone. A

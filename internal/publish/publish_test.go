@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,18 +44,6 @@ func tree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func same(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || v != w {
-			return false
-		}
-	}
-	return true
 }
 
 func siblings(t *testing.T, dir string) []string {
@@ -97,7 +86,7 @@ func TestWriteSwapsInTheNewSite(t *testing.T) {
 		t.Fatalf("Write: %d, %v", n, err)
 	}
 	want := map[string]string{"index.html": "two", "a/index.html": "a2", Marker: markerFor(true)}
-	if got := tree(t, out); !same(got, want) {
+	if got := tree(t, out); !maps.Equal(got, want) {
 		t.Errorf("after the second build: %v", got)
 	}
 	if s := siblings(t, out); strings.Join(s, " ") != "public public.prev" {
@@ -133,7 +122,7 @@ func TestFailedBuildLeavesTheSiteAsItWas(t *testing.T) {
 			if _, err := Write(out, true, fill); err == nil {
 				t.Fatal("the failing build succeeded")
 			}
-			if after := tree(t, out); !same(before, after) {
+			if after := tree(t, out); !maps.Equal(before, after) {
 				t.Errorf("the site changed: %v", after)
 			}
 			if s := siblings(t, out); strings.Join(s, " ") != "public" {
@@ -151,7 +140,7 @@ func TestWriteRefusesADirectoryItDidNotWrite(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "not written by followup") {
 		t.Fatalf("err = %v", err)
 	}
-	if got := tree(t, out); !same(got, map[string]string{"mine.md": "keep me"}) {
+	if got := tree(t, out); !maps.Equal(got, map[string]string{"mine.md": "keep me"}) {
 		t.Errorf("the directory changed: %v", got)
 	}
 }
@@ -190,7 +179,7 @@ func TestKillDuringBuild(t *testing.T) {
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
-	if after := tree(t, out); !same(before, after) {
+	if after := tree(t, out); !maps.Equal(before, after) {
 		t.Errorf("kill -9 mid-build changed the site: %v", after)
 	}
 	if len(siblings(t, out)) != 2 {
@@ -259,7 +248,7 @@ func TestBackBufferIsReusedExactly(t *testing.T) {
 	for k, v := range third {
 		want[k] = v
 	}
-	if got := tree(t, out); !same(got, want) {
+	if got := tree(t, out); !maps.Equal(got, want) {
 		t.Errorf("third build:\n got %v\nwant %v", got, want)
 	}
 	if b, _ := os.ReadFile(victim); string(b) != "mine" {
