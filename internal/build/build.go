@@ -51,9 +51,12 @@ type Options struct {
 	FeedKey string    // when set, replaces feed_key (from FOLLOWUP_FEED_KEY)
 
 	// For `serve`, which builds again and again: files whose bytes did
-	// not change are not parsed again (Cache), and pages and feeds whose
-	// data did not change are not rendered again (Memo). Both may be nil.
+	// not change are not parsed again (Cache), applications whose file
+	// and circumstances did not change are not planned again (Plans), and
+	// pages and feeds whose data did not change are not rendered again
+	// (Memo). Each may be nil.
 	Cache *content.Cache
+	Plans *schedule.Memo
 	Memo  *site.Memo
 }
 
@@ -151,7 +154,7 @@ func plan(opt Options, view bool) (*Result, error) {
 		p.Apps = redact.Public(p.Apps, cfg.PublicNames)
 		cfg = redact.Config(cfg)
 	}
-	return &Result{Project: p, Config: cfg, Plan: schedule.Plan(p.Apps, cfg.Policy, opt.Now)}, nil
+	return &Result{Project: p, Config: cfg, Plan: opt.Plans.Plan(p.Apps, cfg.Policy, opt.Now)}, nil
 }
 
 // Check does everything Build does but write: it renders every file and

@@ -259,3 +259,30 @@ func TestSampleWithoutTheThemeOnDisk(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerationIsTheConfigurationNotItsAddresses: two loads of one
+// project have one generation, holidays and all (a holiday calendar is a
+// new pointer on every load; printed by its address, every save in serve
+// rendered every page again).
+func TestGenerationIsTheConfigurationNotItsAddresses(t *testing.T) {
+	fsys := fstest.MapFS{
+		"followup.toml":   {Data: []byte("timezone = \"America/New_York\"\nholidays = \"US\"\nextra_holidays = [\"2026-12-24\", \"2026-12-31\"]\n")},
+		"content/acme.md": {Data: []byte("---\ncompany: Acme\nrole: R\napplied: 2026-11-02\n---\n")},
+	}
+	gen := func(now time.Time) string {
+		res, err := Plan(Options{FS: fsys, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return generation(res)
+	}
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	first := gen(now)
+	if first != gen(now.AddDate(1, 0, 0)) { // and the calendar has looked up another year
+		t.Error("two loads of the same project have different generations")
+	}
+	fsys["followup.toml"] = &fstest.MapFile{Data: []byte("timezone = \"America/New_York\"\nholidays = \"US\"\nextra_holidays = [\"2026-12-24\"]\n")}
+	if gen(now) == first {
+		t.Error("a day less in extra_holidays is the same generation")
+	}
+}

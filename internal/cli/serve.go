@@ -17,6 +17,7 @@ import (
 	"github.com/followup-tool/followup/internal/config"
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/edit"
+	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/serve"
 	"github.com/followup-tool/followup/internal/watch"
 )
@@ -58,10 +59,11 @@ func runServe(env *Env, args []string) error {
 		t, _ := c.moment(env)
 		clock = func() time.Time { return t }
 	}
-	srv, err := newServer(env, dir, *public, clock)
+	srv, w, err := newWatchedServer(env, dir, *public, clock)
 	if err != nil {
 		return err
 	}
+	defer w.Close()
 	if err := srv.Rebuild(); err != nil {
 		fmt.Fprintf(env.Stderr, "%v\n(serving anyway: the page shows these until they are fixed)\n", err)
 	}
@@ -69,12 +71,6 @@ func runServe(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	w, err := newWatcher(dir)
-	if err != nil {
-		l.Close()
-		return fmt.Errorf("watching %s: %w", dir, err)
-	}
-	defer w.Close()
 	ctx := env.Context
 	if ctx == nil {
 		var stop context.CancelFunc
@@ -99,11 +95,11 @@ func runServe(env *Env, args []string) error {
 // newServer makes the in-memory server for the project in dir: each
 // rebuild is build.Files with a parse cache and a page memo kept between
 // rebuilds.
-func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serve.Server, error) {
+func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serve.Server, *content.Cache, error) {
 	cache := content.NewCache()
 	cache.Now = time.Now // files whose times have not moved are not read again
 	opt := build.Options{Dir: dir, Prefix: dir, Public: public, FeedKey: env.Getenv(build.FeedKeyEnv),
-		Cache: cache, Memo: site.NewMemo()}
+		Cache: cache, Plans: schedule.NewMemo(), Memo: site.NewMemo()}
 	srv := serve.New(func(now time.Time) (serve.Site, error) {
 		o := opt
 		o.Now = now
@@ -114,10 +110,52 @@ func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serv
 		// The page's buttons record through the same code as the
 		// commands; a public site has none.
 		srv.SetRecorder(func(body []byte) (int, any) {
-			return edit.Handle(edit.Options{Dir: dir, Now: clock()}, body)
+			status, reply := edit.Handle(edit.Options{Dir: dir, Now: clock()}, body)
+			// The rebuild that follows comes before the watcher's word
+			// on the file just written.
+			cache.Rescan()
+			return status, reply
 		})
 	}
-	return srv, nil
+	return srv, cache, nil
+}
+
+// newWatchedServer is newServer with the project watched, as `serve`
+// runs it; call srv.Watch(ctx, w, …) to rebuild on changes. The watcher
+// starts before the first build, so a save made during it is one the
+// watcher reports, never one it missed. The cache then takes the
+// watcher's word on what changed in content/: a save costs the read of
+// the files it touched, not a stat of every file. When the watcher lost
+// events, every file is checked again.
+func newWatchedServer(env *Env, dir string, public bool, clock func() time.Time) (*serve.Server, *watch.Watcher, error) {
+	w, err := newWatcher(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("watching %s: %w", dir, err)
+	}
+	srv, cache, err := newServer(env, dir, public, clock)
+	if err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	watched(srv, cache, dir)
+	return srv, w, nil
+}
+
+func watched(srv *serve.Server, cache *content.Cache, dir string) {
+	cache.Watched()
+	srv.SetChanged(func(b watch.Batch) {
+		if b.Overflow {
+			cache.Rescan()
+		}
+		for _, p := range b.Paths {
+			rel, err := filepath.Rel(dir, p)
+			if err != nil || !filepath.IsLocal(rel) {
+				cache.Rescan() // not under the project: no guess what it is
+				continue
+			}
+			cache.Changed(filepath.ToSlash(rel))
+		}
+	})
 }
 
 // newWatcher watches what a build reads: content/ and layouts/ (recursively)

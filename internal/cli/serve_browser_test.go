@@ -52,10 +52,11 @@ func TestServeReloadsTheOpenPage(t *testing.T) {
 func serveInBrowser(t *testing.T, path, dir string, clock func() time.Time) (addr string, bctx context.Context) {
 	t.Helper()
 	env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	srv, err := newServer(env, dir, false, clock)
+	srv, w, err := newWatchedServer(env, dir, false, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { w.Close() })
 	if err := srv.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
@@ -66,11 +67,6 @@ func serveInBrowser(t *testing.T, path, dir string, clock func() time.Time) (add
 	ctx, stop := context.WithCancel(context.Background())
 	t.Cleanup(stop)
 	go srv.Serve(ctx, l)
-	w, err := newWatcher(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
 	go srv.Watch(ctx, w, func(string, ...any) {})
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU,

@@ -146,6 +146,22 @@ func TestServe(t *testing.T) {
 		<-events
 	}
 
+	// Renaming a file moves its page.
+	if err := os.Rename(filepath.Join(dir, "content", "2026", "q4", "beta.md"), filepath.Join(dir, "content", "delta.md")); err != nil {
+		t.Fatal(err)
+	}
+	deadline = time.Now().Add(10 * time.Second)
+	for {
+		code, body := get("/delta/")
+		if old, _ := get("/2026/q4/beta/"); code == 200 && strings.Contains(body, "Beta") && old == 404 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("renamed page not moved")
+		}
+		<-events
+	}
+
 	// Removing a file removes its page.
 	os.Remove(filepath.Join(dir, "content", "acme.md"))
 	deadline = time.Now().Add(10 * time.Second)
@@ -214,7 +230,7 @@ func TestServeReusesOnlyUnchangedPages(t *testing.T) {
 	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
 	var got serve.Site
 	env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	s, err := newServer(env, dir, false, func() time.Time { return now })
+	s, _, err := newServer(env, dir, false, func() time.Time { return now })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,10 +5,10 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/followup-tool/followup/internal/followup"
 )
@@ -92,7 +92,20 @@ type Options struct {
 // Load reads every application under content/ of fsys, in parallel, and
 // returns them sorted by slug with every problem of every file.
 func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList) {
-	files, errs := Find(fsys, Dir)
+	st := opt.Cache.begin(fsys)
+	var files []File
+	var errs followup.ErrorList
+	if st.list != nil {
+		files, errs = st.list.files, slices.Clone(st.list.errs)
+	} else {
+		files, errs = Find(fsys, Dir)
+		if opt.Prefix != "" && opt.Prefix != "." {
+			for _, e := range errs {
+				e.Pos.Path = path.Join(opt.Prefix, e.Pos.Path)
+			}
+		}
+		opt.Cache.remember(files, slices.Clone(errs))
+	}
 	apps := make([]*followup.Application, len(files))
 	fileErrs := make([]followup.ErrorList, len(files))
 	load := func(i int) {
@@ -101,7 +114,7 @@ func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList)
 		if opt.Prefix == "" || opt.Prefix == "." {
 			display = f.Path
 		}
-		if app, errs, ok := opt.Cache.unchanged(fsys, f.Path, display, opt.DefaultTZ); ok {
+		if app, errs, ok := opt.Cache.unchanged(st, fsys, f.Path, display, opt.DefaultTZ); ok {
 			apps[i], fileErrs[i] = app, errs
 			return
 		}
@@ -112,7 +125,7 @@ func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList)
 			fileErrs[i] = l
 			return
 		}
-		apps[i], fileErrs[i] = opt.Cache.parse(fsys, f.Path, display, f.Slug, data, opt.DefaultTZ)
+		apps[i], fileErrs[i] = opt.Cache.parse(st, fsys, f.Path, display, f.Slug, data, opt.DefaultTZ)
 	}
 	// Files are read and parsed on every core, a few more workers than
 	// cores so that one waiting on a read does not leave a core idle.
@@ -132,11 +145,6 @@ func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList)
 	}
 	close(next)
 	wg.Wait()
-	if opt.Prefix != "" && opt.Prefix != "." {
-		for _, e := range errs {
-			e.Pos.Path = path.Join(opt.Prefix, e.Pos.Path)
-		}
-	}
 	for _, l := range fileErrs {
 		errs = append(errs, l...)
 	}
@@ -179,87 +187,4 @@ func duplicateIDs(apps []*followup.Application) followup.ErrorList {
 		}
 	}
 	return errs
-}
-
-// Cache remembers parsed files by their bytes, for incremental rebuilds.
-//
-// With a clock (Now), a file is not even read again while its size and
-// modification time are those of the read that was cached, provided that
-// read came well after the modification: the test git uses for its index
-// ("racy git"). A file changed within the clock's resolution of a read
-// looks unchanged by its times alone, so such a read is never trusted by
-// its times, only by its bytes. Reading 1,000 files was the largest part
-// of a save's rebuild in `serve`; a stat is a fraction of a read.
-type Cache struct {
-	Now func() time.Time // nil: compare bytes only
-
-	mu sync.Mutex
-	m  map[string]cached
-}
-
-type cached struct {
-	data string
-	tz   string
-	app  *followup.Application
-	errs followup.ErrorList
-	// The file's size and modification time as read, and whether the
-	// read came late enough after the modification to trust them.
-	size    int64
-	mod     time.Time
-	trusted bool
-}
-
-// racyWindow is how long after its modification a read must come for the
-// file's times to identify its bytes: longer than the coarsest time
-// stamps in use (FAT keeps two seconds).
-const racyWindow = 3 * time.Second
-
-// NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{m: map[string]cached{}} }
-
-// unchanged returns the cached parse of name when its times say it has
-// not changed since a trusted read.
-func (c *Cache) unchanged(fsys fs.FS, name, display, tz string) (*followup.Application, followup.ErrorList, bool) {
-	if c == nil || c.Now == nil {
-		return nil, nil, false
-	}
-	c.mu.Lock()
-	e, ok := c.m[display]
-	c.mu.Unlock()
-	if !ok || !e.trusted || e.tz != tz {
-		return nil, nil, false
-	}
-	st, err := fs.Stat(fsys, name)
-	if err != nil || !st.Mode().IsRegular() || st.Size() != e.size || !st.ModTime().Equal(e.mod) {
-		return nil, nil, false
-	}
-	return e.app, e.errs, true
-}
-
-func (c *Cache) parse(fsys fs.FS, name, display, slug string, data []byte, tz string) (*followup.Application, followup.ErrorList) {
-	if c == nil {
-		return Parse(display, slug, data, tz)
-	}
-	e := cached{data: string(data), tz: tz}
-	if c.Now != nil {
-		// Stat after the read: the times may then be newer than the bytes
-		// (a write in between), never older, and newer times only cost a
-		// read next time.
-		if st, err := fs.Stat(fsys, name); err == nil {
-			e.size, e.mod = st.Size(), st.ModTime()
-			e.trusted = st.Size() == int64(len(data)) && c.Now().Sub(st.ModTime()) > racyWindow
-		}
-	}
-	c.mu.Lock()
-	old, ok := c.m[display]
-	c.mu.Unlock()
-	if ok && old.tz == tz && old.data == e.data {
-		e.app, e.errs = old.app, old.errs
-	} else {
-		e.app, e.errs = Parse(display, slug, data, tz)
-	}
-	c.mu.Lock()
-	c.m[display] = e
-	c.mu.Unlock()
-	return e.app, e.errs
 }

@@ -111,6 +111,21 @@ func New(code string, extra []followup.Date) (*Calendar, error) {
 	return c, nil
 }
 
+// GoString is the calendar's definition, as %#v prints it: what a
+// configuration is compared by (a memo's generation), which must not
+// change with the calendar's address or the years it has looked up.
+func (c *Calendar) GoString() string {
+	if c == nil {
+		return "(*holiday.Calendar)(nil)"
+	}
+	days := make([]string, 0, len(c.extra))
+	for d := range c.extra {
+		days = append(days, d.String())
+	}
+	sort.Strings(days)
+	return fmt.Sprintf("holiday.New(%q, %q)", c.code, days)
+}
+
 // Code is the calendar's code as configured ("" for none).
 func (c *Calendar) Code() string { return c.code }
 

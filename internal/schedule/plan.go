@@ -31,25 +31,39 @@ type Result struct {
 
 // Plan computes every open action for apps under pol at now.
 func Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Result {
+	return (*Memo)(nil).Plan(apps, pol, now)
+}
+
+// Plan is the package's Plan, with each application's own plan reused
+// from the memo's last call when nothing it depends on changed.
+func (m *Memo) Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Result {
 	res := &Result{Now: now, Status: make(map[string]*Status, len(apps))}
+	last := m.begin(pol, now)
 	past := make([]*followup.Application, len(apps))
-	for i := range apps {
-		past[i] = asOf(apps[i], followup.DateOf(now.In(apps[i].Loc)))
+	for i, a := range apps {
+		if e, ok := last[a]; ok {
+			past[i] = e.past
+			continue
+		}
+		past[i] = asOf(a, followup.DateOf(now.In(a.Loc)))
 	}
 	accepts := acceptances(past)
+	if !m.sameAccepts(accepts) {
+		last = nil
+	}
 	// Each application is planned on its own: the acceptances are all
 	// they share.
-	type planned struct {
-		actions    []followup.Action
-		interviews []followup.Interview
-		status     *Status
-	}
 	out := make([]planned, len(past))
 	for i, a := range past {
+		if e, ok := last[apps[i]]; ok {
+			out[i] = e
+			continue
+		}
 		p := &planner{app: a, pol: pol, now: now, today: followup.DateOf(now.In(a.Loc))}
 		p.plan(accepts)
-		out[i] = planned{p.actions, interviews(a), p.status()}
+		out[i] = planned{a, p.actions, interviews(a), *p.status()}
 	}
+	m.keep(apps, out)
 	nActions, nInterviews := 0, 0
 	for i := range out {
 		nActions += len(out[i].actions)
@@ -60,7 +74,8 @@ func Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Res
 	for i, a := range past {
 		res.Actions = append(res.Actions, out[i].actions...)
 		res.Interviews = append(res.Interviews, out[i].interviews...)
-		res.Status[a.Slug] = out[i].status
+		st := out[i].status // a copy: Next is this result's
+		res.Status[a.Slug] = &st
 	}
 	res.Actions = sortedBy(res.Actions, func(a, b *followup.Action) int {
 		if c := a.Due.Compare(b.Due); c != 0 {

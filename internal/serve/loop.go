@@ -25,6 +25,9 @@ func (s *Server) Watch(ctx context.Context, w *watch.Watcher, logf func(format s
 				return
 			}
 			start := time.Now()
+			if s.changed != nil {
+				s.changed(b)
+			}
 			err := s.Rebuild()
 			what := strings.Join(b.Paths, ", ")
 			if len(b.Paths) > 3 {

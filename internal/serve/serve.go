@@ -31,6 +31,8 @@ import (
 	"time"
 
 	_ "embed"
+
+	"github.com/followup-tool/followup/internal/watch"
 )
 
 // The live-reload script and the overlay's styles: files of the server,
@@ -52,8 +54,12 @@ type BuildFunc func(now time.Time) (Site, error)
 
 // Server holds the last good site and the state of the latest build.
 type Server struct {
-	build BuildFunc
-	now   func() time.Time
+	build   BuildFunc
+	now     func() time.Time
+	changed func(watch.Batch) // told of each batch before its rebuild
+	// One build at a time: the watcher's and the recording endpoint's
+	// would otherwise race, and the older could be served last.
+	building sync.Mutex
 
 	mu      sync.RWMutex
 	site    Site
@@ -82,6 +88,11 @@ func New(build BuildFunc, now func() time.Time) *Server {
 // their buttons post to f.
 func (s *Server) SetRecorder(f RecordFunc) { s.record = f }
 
+// SetChanged has f told of each batch of changes the watcher reports,
+// before the rebuild it causes: a build that trusts the watcher's word
+// (content.Cache.Watched) reads again only what changed.
+func (s *Server) SetChanged(f func(watch.Batch)) { s.changed = f }
+
 // Token is the secret the served pages send back with every post.
 func (s *Server) Token() string { return s.token }
 
@@ -89,6 +100,8 @@ func (s *Server) Token() string { return s.token }
 // midnight while serving), keeps the last good site on failure, and tells
 // open pages. It returns the build's error.
 func (s *Server) Rebuild() error {
+	s.building.Lock()
+	defer s.building.Unlock()
 	site, err := s.build(s.now())
 	s.mu.Lock()
 	changed := false
