@@ -27,6 +27,7 @@ import (
 	"github.com/followup-tool/followup/internal/redact"
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/site"
+	"github.com/followup-tool/followup/internal/worklog"
 	"github.com/followup-tool/followup/internal/zone"
 	"github.com/followup-tool/followup/layouts"
 )
@@ -52,11 +53,13 @@ type Options struct {
 
 	// For `serve`, which builds again and again: files whose bytes did
 	// not change are not parsed again (Cache), applications whose file
-	// and circumstances did not change are not planned again (Plans), and
+	// and circumstances did not change are not planned again (Plans), nor
+	// their activities listed again for the work-search log (Log), and
 	// pages and feeds whose data did not change are not rendered again
 	// (Memo). Each may be nil.
 	Cache *content.Cache
 	Plans *schedule.Memo
+	Log   *worklog.Memo
 	Memo  *site.Memo
 }
 
@@ -80,6 +83,7 @@ type Result struct {
 	Project *Project
 	Config  followup.Config // the configuration the site was built with
 	Plan    *schedule.Result
+	log     *worklog.Memo
 }
 
 // LoadProject reads followup.toml, content/ and the theme from fsys,
@@ -154,7 +158,7 @@ func plan(opt Options, view bool) (*Result, error) {
 		p.Apps = redact.Public(p.Apps, cfg.PublicNames)
 		cfg = redact.Config(cfg)
 	}
-	return &Result{Project: p, Config: cfg, Plan: opt.Plans.Plan(p.Apps, cfg.Policy, opt.Now)}, nil
+	return &Result{Project: p, Config: cfg, Plan: opt.Plans.Plan(p.Apps, cfg.Policy, opt.Now), log: opt.Log}, nil
 }
 
 // Check does everything Build does but write: it renders every file and

@@ -32,7 +32,7 @@ func worklogPage(res *Result, memo *site.Memo) ([]byte, error) {
 	}
 	today := followup.DateOf(res.Plan.Now.In(loc))
 	var b bytes.Buffer
-	l := worklog.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum).Recent(worklogPageMax)
+	l := res.log.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum).Recent(worklogPageMax)
 	// With a memo, the page is made again only when the log is not the
 	// same as last time (a save that changes notes leaves it alone).
 	if out, ok := memo.Get(worklogFile, l); ok {

@@ -20,6 +20,7 @@ import (
 	"github.com/followup-tool/followup/internal/schedule"
 	"github.com/followup-tool/followup/internal/serve"
 	"github.com/followup-tool/followup/internal/watch"
+	"github.com/followup-tool/followup/internal/worklog"
 )
 
 // debounce gathers one save's events (they spread under 1 ms) and a
@@ -99,7 +100,7 @@ func newServer(env *Env, dir string, public bool, clock func() time.Time) (*serv
 	cache := content.NewCache()
 	cache.Now = time.Now // files whose times have not moved are not read again
 	opt := build.Options{Dir: dir, Prefix: dir, Public: public, FeedKey: env.Getenv(build.FeedKeyEnv),
-		Cache: cache, Plans: schedule.NewMemo(), Memo: site.NewMemo()}
+		Cache: cache, Plans: schedule.NewMemo(), Log: worklog.NewMemo(), Memo: site.NewMemo()}
 	srv := serve.New(func(now time.Time) (serve.Site, error) {
 		o := opt
 		o.Now = now

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/followup-tool/followup/internal/build"
-	"github.com/followup-tool/followup/internal/serve"
 )
 
 const appFile = `---
@@ -219,51 +218,97 @@ func next(t *testing.T, c chan map[string]any) map[string]any {
 	return nil
 }
 
-// TestServeReusesOnlyUnchangedPages: after a save, what serve holds (most
-// pages reused from the memo) is byte for byte what a fresh build makes.
+// TestServeReusesOnlyUnchangedPages: after each save, what serve holds
+// (most pages, drafts, plans and the work-search log reused from its
+// memos) is byte for byte what a fresh build makes; with the parse cache
+// checking files by their times, and taking the watcher's word (the
+// watcher's reports are made by hand here: TestServe runs the real one).
 func TestServeReusesOnlyUnchangedPages(t *testing.T) {
+	for _, watcher := range []bool{false, true} {
+		t.Run(map[bool]string{false: "times", true: "watcher"}[watcher], func(t *testing.T) {
+			reuseOnlyUnchanged(t, watcher)
+		})
+	}
+}
+
+func reuseOnlyUnchanged(t *testing.T, watcher bool) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "followup.toml"), "title = \"Search\"\ntimezone = \"America/New_York\"\n")
+	const toml = "title = \"Search\"\ntimezone = \"America/New_York\"\n"
+	writeFile(t, filepath.Join(dir, "followup.toml"), toml)
+	app := func(company, extra string) string {
+		return strings.Replace(strings.Replace(appFile, "%s", company, 1), "rounds:", "contact:\n  name: Ann Lee\nrounds:", 1) + extra
+	}
 	for _, c := range []string{"Acme", "Beta", "Gamma"} {
-		writeFile(t, filepath.Join(dir, "content", strings.ToLower(c)+".md"), strings.Replace(appFile, "%s", c, 1))
+		writeFile(t, filepath.Join(dir, "content", strings.ToLower(c)+".md"), app(c, ""))
 	}
 	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
-	var got serve.Site
 	env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	s, _, err := newServer(env, dir, false, func() time.Time { return now })
+	s, cache, err := newServer(env, dir, false, func() time.Time { return now })
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := func(step string) {
+	if watcher {
+		watched(s, cache, dir)
+	}
+	// write saves a file and, when the cache takes the watcher's word,
+	// reports it; the times move as a save's would.
+	moved := now
+	write := func(name, body string) {
 		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if body == "" {
+			os.Remove(p)
+		} else {
+			writeFile(t, p, body)
+			moved = moved.Add(time.Minute)
+			os.Chtimes(p, moved, moved)
+		}
+		cache.Changed(name)
+	}
+	for _, step := range []struct {
+		name string
+		do   func()
+	}{
+		{"first build", func() {}},
+		{"a thank-you recorded", func() {
+			write("content/beta.md", strings.Replace(app("Beta", ""), "Jane Schmoe", "Jane Schmoe\n        thanked: 2026-11-20", 1))
+		}},
+		{"notes only", func() { write("content/gamma.md", app("Gamma", "\nA note only.\n")) }},
+		{"the contact renamed: the drafts greet another", func() {
+			write("content/gamma.md", strings.Replace(app("Gamma", ""), "Ann Lee", "Bo Chen", 1))
+		}},
+		{"a new file", func() { write("content/delta.md", app("Delta", "")) }},
+		{"an offer accepted: the others owe a withdrawal", func() {
+			write("content/delta.md", strings.Replace(app("Delta", ""), "---\nNotes.", "log:\n  - on: 2026-11-20\n    outcome: accepted\n---\nNotes.", 1))
+		}},
+		{"a file removed", func() { write("content/acme.md", "") }},
+		{"a day later", func() { now = now.AddDate(0, 0, 1) }},
+		{"a layout added and removed", func() {
+			write("layouts/application.html", "{{define \"main\"}}x{{end}}")
+			write("layouts/application.html", "")
+		}},
+		{"holidays", func() { write("followup.toml", toml+"holidays = \"US\"\nextra_holidays = [\"2026-11-27\"]\n") }},
+		{"a save with holidays", func() { write("content/beta.md", app("Beta", "\nMore notes.\n")) }},
+		{"the owner who signs the drafts", func() {
+			write("followup.toml", toml+"[owner]\nname = \"Sam Rivera\"\n")
+		}},
+	} {
+		step.do()
 		if err := s.Rebuild(); err != nil {
 			t.Fatal(err)
 		}
-		got = s.Files()
+		got := s.Files()
 		want, _, err := build.Files(build.Options{Dir: dir, Prefix: dir, Now: now})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(got) != len(want) {
-			t.Fatalf("%s: %d files, want %d", step, len(got), len(want))
+			t.Fatalf("%s: %d files, want %d", step.name, len(got), len(want))
 		}
 		for k, v := range want {
 			if string(got[k]) != string(v) {
-				t.Fatalf("%s: %s differs from a fresh build", step, k)
+				t.Fatalf("%s: %s differs from a fresh build", step.name, k)
 			}
 		}
 	}
-	check("first build")
-	writeFile(t, filepath.Join(dir, "content", "beta.md"), strings.Replace(strings.Replace(appFile, "%s", "Beta", 1), "Jane Schmoe", "Jane Schmoe\n        thanked: 2026-11-20", 1))
-	check("after a save")
-	writeFile(t, filepath.Join(dir, "content", "gamma.md"), strings.Replace(appFile, "%s", "Gamma", 1)+"\nA note only.\n")
-	check("after a save of notes only")
-	writeFile(t, filepath.Join(dir, "content", "delta.md"), strings.Replace(appFile, "%s", "Delta", 1))
-	check("after a new file")
-	os.Remove(filepath.Join(dir, "content", "acme.md"))
-	check("after a file is removed")
-	writeFile(t, filepath.Join(dir, "layouts", "application.html"), "")
-	os.Remove(filepath.Join(dir, "layouts", "application.html"))
-	writeFile(t, filepath.Join(dir, "followup.toml"), "title = \"Renamed\"\ntimezone = \"America/New_York\"\n")
-	check("after a settings change")
 }

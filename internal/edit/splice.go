@@ -167,7 +167,7 @@ func (d *doc) appendRecord(name string, rec []kv, before string) ([]splice, *ref
 	st := d.learnStyle()
 	k, v := field(d.root, name)
 	if k == nil {
-		at := len(d.lines)
+		var at int
 		if bk, _ := field(d.root, before); bk != nil {
 			at = bk.Line - 1
 			for at > 0 && (d.blank(at-1) || d.comment(at-1) && d.indent(at-1) == 0) {

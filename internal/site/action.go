@@ -97,6 +97,10 @@ func (r *Site) action(a *followup.Action, order int) (ActionView, error) {
 	if st != nil {
 		stage = st.Stage
 	}
+	if d, ok := r.in.Memo.draft(a, stage); ok {
+		v.Draft = d
+		return v, nil
+	}
 	d, err := r.in.Drafts.Render(a, stage, r.in.Config.Owner)
 	if err != nil {
 		return v, err
@@ -106,6 +110,7 @@ func (r *Site) action(a *followup.Action, order int) (ActionView, error) {
 		email, phone := reach(a.App, a.To)
 		v.Draft.Email, v.Draft.Phone, v.Draft.Tel = email, phone, tel(phone)
 	}
+	r.in.Memo.putDraft(a, stage, v.Draft)
 	return v, nil
 }
 

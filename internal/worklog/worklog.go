@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/followup-tool/followup/internal/followup"
 )
@@ -86,19 +87,103 @@ func (l *Log) Recent(max int) *Log {
 // starts at the first activity, a zero to ends today). Records after
 // today have not happened and are left out.
 func Build(apps []*followup.Application, from, to, today followup.Date, minimum int) *Log {
+	return (*Memo)(nil).Build(apps, from, to, today, minimum)
+}
+
+// Memo keeps each application's activities, and the last log, from one
+// build of the log to the next, for `serve`, which makes the log on every
+// save while a save changes one file, and mostly not what the log shows
+// (its notes). An application's activities depend on it alone: the parse
+// cache hands back the same pointer while its file is unchanged, and the
+// memo keeps it alive, so an address is never reused. A nil *Memo makes
+// everything.
+type Memo struct {
+	mu   sync.Mutex
+	acts map[*followup.Application][]Activity
+	last struct {
+		apps            []*followup.Application
+		acts            [][]Activity
+		from, to, today followup.Date
+		minimum         int
+		log             *Log
+	}
+}
+
+// NewMemo returns an empty memo.
+func NewMemo() *Memo { return &Memo{acts: map[*followup.Application][]Activity{}} }
+
+// Build is the package's Build. When every application's activities are
+// those of the last call (the same, or deeply equal for a file that
+// changed) and so are the bounds, it returns the last call's log itself.
+func (m *Memo) Build(apps []*followup.Application, from, to, today followup.Date, minimum int) *Log {
+	per := m.activities(apps)
+	if l := m.same(apps, per, from, to, today, minimum); l != nil {
+		return l
+	}
+	l := build(per, from, to, today, minimum)
+	if m != nil {
+		m.mu.Lock()
+		m.last.apps, m.last.acts, m.last.from, m.last.to, m.last.today, m.last.minimum, m.last.log = slices.Clone(apps), per, from, to, today, minimum, l
+		m.mu.Unlock()
+	}
+	return l
+}
+
+// activities lists each application's activities, from the memo for an
+// application it has seen.
+func (m *Memo) activities(apps []*followup.Application) [][]Activity {
+	per := make([][]Activity, len(apps))
+	if m == nil {
+		for i, a := range apps {
+			per[i] = activities(a)
+		}
+		return per
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	next := make(map[*followup.Application][]Activity, len(apps))
+	for i, a := range apps {
+		acts, ok := m.acts[a]
+		if !ok {
+			acts = activities(a)
+		}
+		per[i], next[a] = acts, acts
+	}
+	m.acts = next // a file removed or changed is forgotten
+	return per
+}
+
+// same is the last log when it was made from the same activities and
+// bounds, else nil.
+func (m *Memo) same(apps []*followup.Application, per [][]Activity, from, to, today followup.Date, minimum int) *Log {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	l := &m.last
+	if l.log == nil || l.from != from || l.to != to || l.today != today || l.minimum != minimum || len(l.acts) != len(per) {
+		return nil
+	}
+	for i := range per {
+		if l.apps[i] != apps[i] && !slices.Equal(l.acts[i], per[i]) {
+			return nil
+		}
+	}
+	return l.log
+}
+
+func build(per [][]Activity, from, to, today followup.Date, minimum int) *Log {
 	if to.IsZero() {
 		to = today
 	}
 	n := 0
-	for _, a := range apps {
-		n += 1 + len(a.Log)
-		for _, r := range a.Rounds {
-			n += 1 + 2*len(r.Interviewers)
-		}
+	for _, acts := range per {
+		n += len(acts)
 	}
 	acts := make([]Activity, 0, n)
-	for _, a := range apps {
-		for _, act := range activities(a) {
+	for _, as := range per {
+		for _, act := range as {
 			if act.Date.After(today) || act.Date.After(to) || (!from.IsZero() && act.Date.Before(from)) {
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"flag"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -204,5 +205,59 @@ func TestRecentKeepsTheLatestWeeksThatFit(t *testing.T) {
 	HTML(&h, l.Recent(4), "", nil)
 	if !strings.Contains(h.String(), "5 earlier activities are not on this page") {
 		t.Error("the page does not say what it left out")
+	}
+}
+
+// TestMemoBuildsAsBuildDoes: through a run of saves, a memo's log is
+// deeply equal to a fresh one; a save that changes nothing the log shows
+// hands back the last log itself (so the page's memo compares nothing).
+func TestMemoBuildsAsBuildDoes(t *testing.T) {
+	apps := search(t)
+	acme := func(extra string) *followup.Application {
+		src := `---
+company: Acme Architecture
+role: Junior Designer
+applied: 2026-11-02
+rounds:
+  - at: 2026-11-10 14:00
+    interviewers:
+      - name: Jane Schmoe
+        thanked: 2026-11-10
+` + extra + `---
+Notes.
+`
+		return app(t, "acme", src)
+	}
+	memo := NewMemo()
+	today := date(t, "2026-12-01")
+	var last *Log
+	for _, s := range []struct {
+		name  string
+		edit  func()
+		today followup.Date
+		same  bool // the last log comes back
+	}{
+		{"first", func() {}, today, false},
+		{"nothing changed", func() {}, today, true},
+		{"acme rewritten", func() { apps[0] = acme("") }, today, false},
+		{"acme's notes only: a new file, the same activities", func() {
+			a := acme("")
+			a.Notes = []byte("Other notes.")
+			apps[0] = a
+		}, today, true},
+		{"a check-in sent", func() { apps[0] = acme("log:\n  - on: 2026-11-20\n    sent: check-in\n") }, today, false},
+		{"a day later", func() {}, date(t, "2026-12-02"), false},
+		{"evil removed", func() { apps = apps[:1] }, date(t, "2026-12-02"), false},
+	} {
+		s.edit()
+		got := memo.Build(apps, followup.Date{}, s.today, s.today, 2)
+		want := Build(apps, followup.Date{}, s.today, s.today, 2)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: the memo's log differs from a fresh one:\n%+v\n%+v", s.name, got, want)
+		}
+		if (got == last) != s.same {
+			t.Errorf("%s: the last log came back: %v, want %v", s.name, got == last, s.same)
+		}
+		last = got
 	}
 }
