@@ -16,11 +16,11 @@ import (
 // check names it before build fails on it.
 func checkOutputs(apps []*followup.Application, feedName string) followup.ErrorList {
 	type owner struct {
-		what string                // for people: "the stylesheet", "the page of content/a.md"
+		what string                // for people: "the stylesheet"; "" for an application's page
 		app  *followup.Application // nil for the site's own files
 	}
-	files := map[string]owner{}
-	dirs := map[string]owner{}
+	files := make(map[string]owner, 2*len(apps)+7)
+	dirs := make(map[string]owner, len(apps))
 	for name, what := range map[string]string{
 		"style.css":    "the stylesheet",
 		"site.js":      "the script",
@@ -34,11 +34,15 @@ func checkOutputs(apps []*followup.Application, feedName string) followup.ErrorL
 	}
 	var errs followup.ErrorList
 	report := func(a *followup.Application, out string, other owner) {
+		what := other.what
+		if other.app != nil {
+			what = "the page of " + other.app.Path
+		}
 		errs.Add(followup.Pos{Path: a.Path, Line: 1, Col: 1},
-			"this application's page would be written to %s, which is also where %s goes; rename the file or move it into a folder", out, other.what)
+			"this application's page would be written to %s, which is also where %s goes; rename the file or move it into a folder", out, what)
 	}
 	for _, a := range apps {
-		me := owner{what: "the page of " + a.Path, app: a}
+		me := owner{app: a}
 		clash := false
 		for _, out := range []string{site.PageName(a.Slug), path.Join(a.Slug, feedName)} {
 			if o, ok := files[out]; ok {

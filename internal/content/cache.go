@@ -153,17 +153,18 @@ func (c *Cache) remember(files []File, errs followup.ErrorList) {
 // unchanged returns the cached parse of name when the watcher has not
 // named it since a watched read, or its times say it has not changed
 // since a trusted read.
-func (c *Cache) unchanged(st loadState, fsys fs.FS, name, display, tz string) (*followup.Application, followup.ErrorList, bool) {
+func (c *Cache) unchanged(st loadState, fsys fs.FS, f File, display, tz string) (*followup.Application, followup.ErrorList, bool) {
 	if c == nil {
 		return nil, nil, false
 	}
+	name := f.Path
 	c.mu.Lock()
 	e, ok := c.m[display]
 	c.mu.Unlock()
 	if !ok || e.tz != tz || st.dirty[name] {
 		return nil, nil, false
 	}
-	if st.trust && e.watched {
+	if st.trust && e.watched && !f.link {
 		return e.app, e.errs, true
 	}
 	if c.Now == nil || !e.trusted {
@@ -173,7 +174,7 @@ func (c *Cache) unchanged(st loadState, fsys fs.FS, name, display, tz string) (*
 	if err != nil || !info.Mode().IsRegular() || info.Size() != e.size || !info.ModTime().Equal(e.mod) {
 		return nil, nil, false
 	}
-	if st.watching && !e.watched {
+	if st.watching && !e.watched && !f.link {
 		// Unchanged when this load began, and reported by the watcher
 		// from then on: the watcher's word is enough from now.
 		c.mu.Lock()

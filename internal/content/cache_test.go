@@ -111,10 +111,15 @@ func TestWatchedCacheTakesTheWatchersWord(t *testing.T) {
 			os.Rename(filepath.Join(dir, "content", "sub"), filepath.Join(dir, "content", "moved"))
 		}, []string{"content/sub", "content/moved", "content/moved/b.md"}, "c=Cccc moved/b=Bbbb"},
 		{"followup.toml changed: no file of content/", func() {}, []string{"followup.toml"}, "c=Cccc moved/b=Bbbb"},
+		{"a link to a file outside content/", func() {
+			write("outside/d.md", "Dddd", long)
+			os.Symlink(filepath.Join("..", "outside", "d.md"), filepath.Join(dir, "content", "d.md"))
+		}, []string{"content/d.md"}, "c=Cccc d=Dddd moved/b=Bbbb"},
+		{"its target changed, unseen by the watcher: checked by its times", func() { write("outside/d.md", "Deee", long.Add(time.Minute)) }, nil, "c=Cccc d=Deee moved/b=Bbbb"},
 		{"events lost: every file by its times", func() {
 			write("content/c.md", "Czzz", long.Add(2*time.Minute))
 			cache.Rescan()
-		}, nil, "c=Czzz moved/b=Bbbb"},
+		}, nil, "c=Czzz d=Deee moved/b=Bbbb"},
 	}
 	for _, s := range steps {
 		s.do()

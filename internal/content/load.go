@@ -20,6 +20,9 @@ const Dir = "content"
 type File struct {
 	Path string // relative to the fs root, e.g. content/acme.md
 	Slug string // path under content/ without .md
+	// A symbolic link: its target may be outside the tree a watcher
+	// watches, so a cache never takes a watcher's word on it.
+	link bool
 }
 
 // Find lists the application files under dir, sorted by path. Problems
@@ -62,7 +65,7 @@ func Find(fsys fs.FS, dir string) ([]File, followup.ErrorList) {
 			return nil
 		}
 		slug := strings.TrimSuffix(strings.TrimPrefix(p, dir+"/"), ".md")
-		files = append(files, File{Path: p, Slug: slug})
+		files = append(files, File{Path: p, Slug: slug, link: d.Type()&fs.ModeSymlink != 0})
 		return nil
 	})
 	if err != nil {
@@ -114,7 +117,7 @@ func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList)
 		if opt.Prefix == "" || opt.Prefix == "." {
 			display = f.Path
 		}
-		if app, errs, ok := opt.Cache.unchanged(st, fsys, f.Path, display, opt.DefaultTZ); ok {
+		if app, errs, ok := opt.Cache.unchanged(st, fsys, f, display, opt.DefaultTZ); ok {
 			apps[i], fileErrs[i] = app, errs
 			return
 		}
