@@ -121,7 +121,7 @@ func Load(fsys fs.FS, opt Options) ([]*followup.Application, followup.ErrorList)
 			apps[i], fileErrs[i] = app, errs
 			return
 		}
-		data, err := ReadRegular(fsys, f.Path, MaxFileSize)
+		data, err := readRegular(fsys, f.Path, MaxFileSize, !f.link)
 		if err != nil {
 			var l followup.ErrorList
 			l.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "cannot read: %v", unwrapPath(err))

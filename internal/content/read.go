@@ -39,12 +39,21 @@ var ErrTooBig = errors.New("file too big")
 // if there is none. The limit is enforced while reading, not after, so
 // that a device that never ends (/dev/zero) costs limit bytes at most.
 func ReadRegular(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	st, err := fs.Stat(fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	if err := regular(st); err != nil {
-		return nil, err
+	return readRegular(fsys, name, limit, false)
+}
+
+// readRegular is ReadRegular; listed says the directory listing the name
+// came from gave it as a regular file (not a link), which is the check
+// before opening: one stat less per file, a tenth of a read.
+func readRegular(fsys fs.FS, name string, limit int64, listed bool) ([]byte, error) {
+	if !listed {
+		st, err := fs.Stat(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		if err := regular(st); err != nil {
+			return nil, err
+		}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -52,7 +61,8 @@ func ReadRegular(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	// Again on what was opened: the name may have changed in between.
-	if st, err = f.Stat(); err != nil {
+	st, err := f.Stat()
+	if err != nil {
 		return nil, err
 	}
 	if err := regular(st); err != nil {
