@@ -151,7 +151,7 @@ func ParseClock(s string) (hour, minute int, err error) {
 	const forms = `want 14:00, 9:00, 2pm, 9am, 2:30pm or 14h`
 	l := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
 	l = strings.ReplaceAll(l, ".", "")
-	bad := fmt.Errorf("invalid time of day %q (%s, 00:00 to 23:59)", s, forms)
+	bad := func() error { return fmt.Errorf("invalid time of day %q (%s, 00:00 to 23:59)", s, forms) }
 	ampm := ""
 	for _, suf := range []string{"am", "pm"} {
 		if strings.HasSuffix(l, suf) {
@@ -162,33 +162,33 @@ func ParseClock(s string) (hour, minute int, err error) {
 	if !found && ampm == "" {
 		h, m, found = strings.Cut(l, "h")
 		if !found {
-			return 0, 0, bad
+			return 0, 0, bad()
 		}
 	}
 	if h == "" || len(h) > 2 || (m != "" && len(m) != 2) {
-		return 0, 0, bad
+		return 0, 0, bad()
 	}
 	hour, err1 := strconv.Atoi(h)
 	if m != "" {
 		var err2 error
 		minute, err2 = strconv.Atoi(m)
 		if err2 != nil {
-			return 0, 0, bad
+			return 0, 0, bad()
 		}
 	} else if found && ampm == "" && !strings.Contains(l, "h") {
-		return 0, 0, bad
+		return 0, 0, bad()
 	}
 	if err1 != nil || hour < 0 || minute < 0 || minute > 59 {
-		return 0, 0, bad
+		return 0, 0, bad()
 	}
 	switch ampm {
 	case "":
 		if hour > 23 {
-			return 0, 0, bad
+			return 0, 0, bad()
 		}
 	default:
 		if hour < 1 || hour > 12 {
-			return 0, 0, bad
+			return 0, 0, bad()
 		}
 		hour %= 12
 		if ampm == "pm" {
