@@ -132,6 +132,16 @@ func Plan(opt Options) (*Result, error) { return plan(opt, false) }
 // public build may not publish reaches the schedule, the pages or the
 // feeds. The agenda, for the user alone, plans what was written.
 func plan(opt Options, view bool) (*Result, error) {
+	res, err := load(opt, view)
+	if err != nil {
+		return nil, err
+	}
+	res.schedule(opt)
+	return res, nil
+}
+
+// load is plan without the planning: everything that can fail.
+func load(opt Options, view bool) (*Result, error) {
 	fsys := opt.FS
 	if fsys == nil {
 		fsys = os.DirFS(opt.Dir)
@@ -158,7 +168,12 @@ func plan(opt Options, view bool) (*Result, error) {
 		p.Apps = redact.Public(p.Apps, cfg.PublicNames)
 		cfg = redact.Config(cfg)
 	}
-	return &Result{Project: p, Config: cfg, Plan: opt.Plans.Plan(p.Apps, cfg.Policy, opt.Now), log: opt.Log}, nil
+	return &Result{Project: p, Config: cfg, log: opt.Log}, nil
+}
+
+// schedule plans a loaded project at opt.Now.
+func (res *Result) schedule(opt Options) {
+	res.Plan = opt.Plans.Plan(res.Project.Apps, res.Config.Policy, opt.Now)
 }
 
 // Check does everything Build does but write: it renders every file and
@@ -178,8 +193,13 @@ func Check(opt Options) (*Result, error) {
 }
 
 // Build renders the site and replaces the output directory with it.
+//
+// Once the project is loaded (and nothing can be wrong with its
+// content), it is planned and the site prepared while publish claims its
+// staging directory beside the output and lists what is in it: two
+// things done one after the other on one core, side by side on two.
 func Build(opt Options) (*Result, error) {
-	res, err := plan(opt, true)
+	res, err := load(opt, true)
 	if err != nil {
 		return nil, err
 	}
@@ -187,8 +207,22 @@ func Build(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	type ready struct {
+		s   *prepared
+		err error
+	}
+	c := make(chan ready, 1)
+	go func() {
+		res.schedule(opt)
+		s, err := prepare(res, opt.Memo)
+		c <- ready{s, err}
+	}()
 	n, err := publish.Write(out, !res.Config.Public, func(emit publish.Emit) error {
-		return render(res, opt.Memo, emit)
+		r := <-c
+		if r.err != nil {
+			return r.err
+		}
+		return r.s.render(emit)
 	})
 	if err != nil {
 		return nil, err

@@ -24,6 +24,24 @@ import (
 // applications are rendered on every core; the output does not depend on
 // how the goroutines are scheduled.
 func render(res *Result, memo *site.Memo, emit publish.Emit) error {
+	s, err := prepare(res, memo)
+	if err != nil {
+		return err
+	}
+	return s.render(emit)
+}
+
+// prepared is a planned site ready to be written: the layouts parsed, the
+// action views made, and the output paths checked.
+type prepared struct {
+	res      *Result
+	memo     *site.Memo
+	site     *site.Site
+	feeds    *feeds
+	feedName string
+}
+
+func prepare(res *Result, memo *site.Memo) (*prepared, error) {
 	cfg, plan := res.Config, res.Plan
 	feedName := calendar.FeedName(cfg.Public, cfg.FeedKey)
 	names := site.FeedNames{Local: feedName}
@@ -40,13 +58,17 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 		Memo:   memo,
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	if errs := checkOutputs(s.Apps(), feedName); len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	return &prepared{res: res, memo: memo, site: s, feeds: newFeeds(res, feedName), feedName: feedName}, nil
+}
+
+func (p *prepared) render(emit publish.Emit) error {
+	res, memo, s, f, feedName := p.res, p.memo, p.site, p.feeds, p.feedName
 	apps := s.Apps()
-	if errs := checkOutputs(apps, feedName); len(errs) > 0 {
-		return errs.Err()
-	}
-	f := newFeeds(res, feedName)
 	if err := emit("style.css", s.Style()); err != nil {
 		return err
 	}
@@ -56,7 +78,7 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 	type out struct {
 		page, feed []byte
 	}
-	err = each(len(apps), func(i int) (out, error) {
+	err := each(len(apps), func(i int) (out, error) {
 		a := apps[i]
 		page, err := s.Page(a)
 		if err != nil {
