@@ -166,7 +166,7 @@ func (r *Site) Closed() ([]byte, error) {
 		return nil, nil
 	}
 	closed := *idx
-	closed.Page = r.page("Closed applications · "+r.in.Config.Title, "")
+	closed.setPage(r.page("Closed applications · "+r.in.Config.Title, ""))
 	closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
 	if b, ok := r.in.Memo.Get("closed.html", &closed); ok {
 		return b, nil
