@@ -69,6 +69,21 @@ func Write(w io.Writer, opt Options, actions []followup.Action, interviews []fol
 	if err != nil {
 		return err
 	}
+	ids := b.tzids()
+	zones := make([][]byte, len(ids))
+	size := 512 + 1280*len(order) // the calendar's head, and a private build's event a little over
+	for i, id := range ids {
+		if zones[i], err = zoneBytes(id, b.zones[id]); err != nil {
+			return err
+		}
+		size += len(zones[i])
+	}
+	if g, ok := w.(interface{ Grow(n int) }); ok {
+		// A feed written into a buffer from empty is copied and cleared
+		// at every doubling: at 10,000 applications, 50 MB for 13 MB of
+		// feeds.
+		g.Grow(size)
+	}
 	ew := &errWriter{w: w}
 	ew.WriteString("BEGIN:VCALENDAR" + serial.NewLine)
 	for _, p := range props {
@@ -76,11 +91,7 @@ func Write(w io.Writer, opt Options, actions []followup.Action, interviews []fol
 			return err
 		}
 	}
-	for _, id := range b.tzids() {
-		z, err := zoneBytes(id, b.zones[id])
-		if err != nil {
-			return err
-		}
+	for _, z := range zones {
 		ew.Write(z)
 	}
 	for _, i := range order {

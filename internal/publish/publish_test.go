@@ -200,7 +200,7 @@ func TestBackBufferIsReusedExactly(t *testing.T) {
 	prev := out + prevSuffix
 	first := map[string]string{
 		"index.html":        "one, a longer page than the next",
-		"a/index.html":      "a1",
+		"a/index.html":      "a1, longer than the third build's", // overwritten in place and cut
 		"gone/index.html":   "g",
 		"gone/deep/x.ics":   "x",
 		"a/calendar.ics":    "feed",

@@ -20,6 +20,10 @@ func writeFile(path string, data []byte, reuse bool) error {
 	if err != nil {
 		return &os.PathError{Op: "open", Path: path, Err: err}
 	}
+	// Whether the file must be cut after the write: only when it was
+	// longer. Most files of a rebuild are as long as last time, and an
+	// ftruncate of each was 20,000 system calls at 10,000 applications.
+	cut := false
 	if reuse {
 		// A file with other names (cp -al public snapshot) is not
 		// written in place: that would change the other copies too.
@@ -31,6 +35,7 @@ func writeFile(path string, data []byte, reuse bool) error {
 			}
 			return writeFile(path, data, false)
 		}
+		cut = st.Size > int64(len(data))
 	}
 	for b := data; len(b) > 0; {
 		n, err := unix.Write(fd, b)
@@ -43,7 +48,7 @@ func writeFile(path string, data []byte, reuse bool) error {
 		}
 		b = b[n:]
 	}
-	if reuse {
+	if cut {
 		if err := unix.Ftruncate(fd, int64(len(data))); err != nil {
 			unix.Close(fd)
 			return &os.PathError{Op: "truncate", Path: path, Err: err}

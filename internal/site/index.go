@@ -12,9 +12,17 @@ import (
 	"github.com/followup-tool/followup/internal/schedule"
 )
 
-// IndexPage is index.html: the agenda and the pipeline.
+// IndexPage is index.html: the agenda and the pipeline. It has the fields
+// of Page as its own (see AppPage).
 type IndexPage struct {
-	Page
+	Site     string
+	Title    string
+	Root     string
+	Public   bool
+	Built    string
+	BuiltISO string
+	Feed     *Feed
+
 	Agenda []Bucket // overdue, today, this week, later; every one, even when empty
 	// Interviews not over yet, in start order (interviews.go).
 	Interviews []InterviewView
@@ -29,6 +37,16 @@ type IndexPage struct {
 	ClosedRows  []Row
 	ClosedCount int
 	ClosedPage  bool // this is closed.html: Rows are the closed applications
+}
+
+// Page is the part every page shares, as {{.Page}} gave it when Page
+// was embedded.
+func (p *IndexPage) Page() Page {
+	return Page{Site: p.Site, Title: p.Title, Root: p.Root, Public: p.Public, Built: p.Built, BuiltISO: p.BuiltISO, Feed: p.Feed}
+}
+
+func (p *IndexPage) setPage(pg Page) {
+	p.Site, p.Title, p.Root, p.Public, p.Built, p.BuiltISO, p.Feed = pg.Site, pg.Title, pg.Root, pg.Public, pg.Built, pg.BuiltISO, pg.Feed
 }
 
 // bigSearch is the size above which closed applications get their own page
@@ -63,10 +81,13 @@ type AppLink struct {
 	Role    string
 }
 
-// Row is one line of the pipeline table. The Sort fields are what
-// site.js orders by.
+// Row is one line of the pipeline table: the fields of AppLink as its
+// own (see AppPage), and the rest. The Sort fields are what site.js
+// orders by.
 type Row struct {
-	AppLink
+	Href        string
+	Company     string
+	Role        string
 	Stage       string
 	StageLabel  string
 	StageOrder  int
@@ -79,6 +100,10 @@ type Row struct {
 	HasWaiting  bool
 	TZ          string
 }
+
+// AppLink is the link to the row's application, as {{.AppLink}} gave it
+// when AppLink was embedded.
+func (r *Row) AppLink() AppLink { return AppLink{Href: r.Href, Company: r.Company, Role: r.Role} }
 
 // Funnel is the picture applied → interviewed → offer → accepted, with
 // geometry computed here so the template only draws.
@@ -135,7 +160,8 @@ func stageOrder(s followup.Stage) int {
 }
 
 func (r *Site) indexPage() *IndexPage {
-	p := &IndexPage{Page: r.page(r.in.Config.Title, ""), Open: len(r.actions), Interviews: r.interviews()}
+	p := &IndexPage{Open: len(r.actions), Interviews: r.interviews()}
+	p.setPage(r.page(r.in.Config.Title, ""))
 	for _, b := range bucketNames {
 		bk := Bucket{Name: b.name, Label: b.label, Empty: b.empty}
 		for _, a := range r.actions {
@@ -153,7 +179,9 @@ func (r *Site) indexPage() *IndexPage {
 	for _, a := range r.apps {
 		st := r.status(a)
 		row := Row{
-			AppLink:    AppLink{Href: hrefTo("", a.Slug), Company: a.Company, Role: a.Role},
+			Href:       hrefTo("", a.Slug),
+			Company:    a.Company,
+			Role:       a.Role,
 			Stage:      string(st.Stage),
 			StageLabel: stageLabels[st.Stage],
 			StageOrder: stageOrder(st.Stage),
@@ -210,7 +238,7 @@ func (r *Site) indexPage() *IndexPage {
 					g.More++
 					continue
 				}
-				g.Apps = append(g.Apps, row.AppLink)
+				g.Apps = append(g.Apps, row.AppLink())
 			}
 		}
 		if g.Count > 0 {

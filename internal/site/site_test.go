@@ -436,6 +436,29 @@ func TestLayoutsOverride(t *testing.T) {
 	}
 }
 
+// TestFormerlyEmbeddedNames: Page, PersonView and AppLink were embedded
+// in the views, so a theme may name them; they are fields of their own
+// now, and the old names still give the same values.
+func TestFormerlyEmbeddedNames(t *testing.T) {
+	fsys := fixtureFS(t)
+	fsys["layouts/index.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<p>{{.Page.Title}}={{.Title}}</p>{{range .Rows}}<i>{{.AppLink.Href}}={{.Href}}</i>{{end}}{{end}}`)}
+	fsys["layouts/application.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<p>{{.Page.Root}}={{.Root}}</p>{{range .App.Rounds}}{{range .Interviewers}}<i>{{.PersonView.Full}}={{.Full}}</i>{{end}}{{end}}{{end}}`)}
+	site := build(t, load(t, fsys), false, mustTime(t, fixtureNow))
+	pair := regexp.MustCompile(`<(p|i)>([^=<]*)=([^<]*)</(p|i)>`)
+	for _, page := range []string{"index.html", "acme/index.html"} {
+		found := map[string]bool{}
+		for _, m := range pair.FindAllStringSubmatch(string(site[page]), -1) {
+			found[m[1]] = true
+			if m[2] != m[3] || m[2] == "" && m[1] == "i" {
+				t.Errorf("%s: %s", page, m[0])
+			}
+		}
+		if !found["p"] || !found["i"] {
+			t.Errorf("%s: a name is missing:\n%s", page, site[page])
+		}
+	}
+}
+
 func TestBrokenLayoutIsAPositionedError(t *testing.T) {
 	for name, tc := range map[string]struct{ src, want string }{
 		"parse": {"{{define \"main\"}}\n<p>{{.Open}</p>{{end}}", "layouts/index.html:2:"},
