@@ -83,7 +83,6 @@ type Result struct {
 	Project *Project
 	Config  followup.Config // the configuration the site was built with
 	Plan    *schedule.Result
-	log     *worklog.Memo
 }
 
 // LoadProject reads followup.toml, content/ and the theme from fsys,
@@ -168,7 +167,7 @@ func load(opt Options, view bool) (*Result, error) {
 		p.Apps = redact.Public(p.Apps, cfg.PublicNames)
 		cfg = redact.Config(cfg)
 	}
-	return &Result{Project: p, Config: cfg, log: opt.Log}, nil
+	return &Result{Project: p, Config: cfg}, nil
 }
 
 // schedule plans a loaded project at opt.Now.
@@ -184,7 +183,7 @@ func Check(opt Options) (*Result, error) {
 		return nil, err
 	}
 	n := 0
-	err = render(res, opt.Memo, func(string, []byte) error { n++; return nil })
+	err = render(res, opt, func(string, []byte) error { n++; return nil })
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +213,7 @@ func Build(opt Options) (*Result, error) {
 	c := make(chan ready, 1)
 	go func() {
 		res.schedule(opt)
-		s, err := prepare(res, opt.Memo)
+		s, err := prepare(res, opt)
 		c <- ready{s, err}
 	}()
 	n, err := publish.Write(out, !res.Config.Public, func(emit publish.Emit) error {
@@ -240,7 +239,7 @@ func Files(opt Options) (map[string][]byte, *Result, error) {
 	}
 	opt.Memo.Generation(generation(res))
 	files := map[string][]byte{}
-	err = render(res, opt.Memo, func(name string, data []byte) error {
+	err = render(res, opt, func(name string, data []byte) error {
 		if _, dup := files[name]; dup {
 			return fmt.Errorf("build: two outputs named %s", name)
 		}

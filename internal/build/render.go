@@ -15,6 +15,7 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/publish"
 	"github.com/followup-tool/followup/internal/site"
+	"github.com/followup-tool/followup/internal/worklog"
 )
 
 // render produces every file of the site through emit, in a fixed order:
@@ -23,8 +24,8 @@ import (
 // a private build, worklog.html. The
 // applications are rendered on every core; the output does not depend on
 // how the goroutines are scheduled.
-func render(res *Result, memo *site.Memo, emit publish.Emit) error {
-	s, err := prepare(res, memo)
+func render(res *Result, opt Options, emit publish.Emit) error {
+	s, err := prepare(res, opt)
 	if err != nil {
 		return err
 	}
@@ -32,16 +33,18 @@ func render(res *Result, memo *site.Memo, emit publish.Emit) error {
 }
 
 // prepared is a planned site ready to be written: the layouts parsed, the
-// action views made, and the output paths checked.
+// action views made, and the output paths checked. memo and log are the
+// memos of `serve` (Options), nil in a build.
 type prepared struct {
 	res      *Result
 	memo     *site.Memo
+	log      *worklog.Memo
 	site     *site.Site
 	feeds    *feeds
 	feedName string
 }
 
-func prepare(res *Result, memo *site.Memo) (*prepared, error) {
+func prepare(res *Result, opt Options) (*prepared, error) {
 	cfg, plan := res.Config, res.Plan
 	feedName := calendar.FeedName(cfg.Public, cfg.FeedKey)
 	names := site.FeedNames{Local: feedName}
@@ -55,7 +58,7 @@ func prepare(res *Result, memo *site.Memo) (*prepared, error) {
 		Drafts: res.Project.Drafts,
 		Theme:  res.Project.Theme,
 		Feeds:  names,
-		Memo:   memo,
+		Memo:   opt.Memo,
 	})
 	if err != nil {
 		return nil, err
@@ -63,7 +66,7 @@ func prepare(res *Result, memo *site.Memo) (*prepared, error) {
 	if errs := checkOutputs(s.Apps(), feedName); len(errs) > 0 {
 		return nil, errs.Err()
 	}
-	return &prepared{res: res, memo: memo, site: s, feeds: newFeeds(res, feedName), feedName: feedName}, nil
+	return &prepared{res: res, memo: opt.Memo, log: opt.Log, site: s, feeds: newFeeds(res, feedName), feedName: feedName}, nil
 }
 
 func (p *prepared) render(emit publish.Emit) error {
@@ -113,7 +116,7 @@ func (p *prepared) render(emit publish.Emit) error {
 	go func() { defer wg.Done(); index.data, index.err = s.Index() }()
 	go func() { defer wg.Done(); closed.data, closed.err = s.Closed() }()
 	go func() { defer wg.Done(); all.data, all.err = f.all(memo) }()
-	go func() { defer wg.Done(); log.data, log.err = worklogPage(res, memo) }()
+	go func() { defer wg.Done(); log.data, log.err = worklogPage(res, memo, p.log) }()
 	wg.Wait()
 	for _, x := range []struct {
 		name string

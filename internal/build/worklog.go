@@ -21,7 +21,7 @@ const worklogPageMax = 2000
 
 // worklogPage renders every week from the first activity to the build's
 // day, or nothing (ok false) for a public build.
-func worklogPage(res *Result, memo *site.Memo) ([]byte, error) {
+func worklogPage(res *Result, memo *site.Memo, log *worklog.Memo) ([]byte, error) {
 	cfg := res.Config
 	if cfg.Public {
 		return nil, nil
@@ -32,7 +32,7 @@ func worklogPage(res *Result, memo *site.Memo) ([]byte, error) {
 	}
 	today := followup.DateOf(res.Plan.Now.In(loc))
 	var b bytes.Buffer
-	l := res.log.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum).Recent(worklogPageMax)
+	l := log.Build(res.Project.Apps, followup.Date{}, today, today, cfg.WorklogMinimum).Recent(worklogPageMax)
 	// With a memo, the page is made again only when the log is not the
 	// same as last time (a save that changes notes leaves it alone).
 	if out, ok := memo.Get(worklogFile, l); ok {

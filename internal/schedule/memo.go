@@ -2,7 +2,6 @@ package schedule
 
 import (
 	"fmt"
-	"slices"
 	"sync"
 	"time"
 
@@ -38,14 +37,15 @@ type planned struct {
 // NewMemo returns an empty memo.
 func NewMemo() *Memo { return &Memo{} }
 
-// begin returns the last call's plans when they hold at pol and now.
+// begin returns the last call's plans, and the acceptances they were
+// made with, when they hold at pol and now.
 //
 // The policy is compared as printed by %#v: its holiday set is a new
 // value on every load of the configuration, and prints its definition
 // (holiday.Calendar's GoString), not its address.
-func (m *Memo) begin(pol followup.Policy, now time.Time) map[*followup.Application]planned {
+func (m *Memo) begin(pol followup.Policy, now time.Time) (map[*followup.Application]planned, []acceptance) {
 	if m == nil {
-		return nil
+		return nil, nil
 	}
 	key := fmt.Sprintf("%#v", pol)
 	m.mu.Lock()
@@ -53,23 +53,12 @@ func (m *Memo) begin(pol followup.Policy, now time.Time) map[*followup.Applicati
 	if key != m.pol || !now.Equal(m.now) || now.Location() != m.now.Location() {
 		m.pol, m.now, m.accepts, m.plans = key, now, nil, nil
 	}
-	return m.plans
+	return m.plans, m.accepts
 }
 
-func (m *Memo) sameAccepts(accepts []acceptance) bool {
-	if m == nil {
-		return false
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	same := m.plans != nil && slices.Equal(accepts, m.accepts)
-	m.accepts = accepts
-	return same
-}
-
-// keep remembers this call's plans, of the applications given only: a
-// file removed is forgotten.
-func (m *Memo) keep(apps []*followup.Application, out []planned) {
+// keep remembers this call's plans, of the applications given only (a
+// file removed is forgotten), and the acceptances they were made with.
+func (m *Memo) keep(apps []*followup.Application, out []planned, accepts []acceptance) {
 	if m == nil {
 		return
 	}
@@ -78,6 +67,6 @@ func (m *Memo) keep(apps []*followup.Application, out []planned) {
 		plans[a] = out[i]
 	}
 	m.mu.Lock()
-	m.plans = plans
+	m.plans, m.accepts = plans, accepts
 	m.mu.Unlock()
 }

@@ -38,7 +38,7 @@ func Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Res
 // from the memo's last call when nothing it depends on changed.
 func (m *Memo) Plan(apps []*followup.Application, pol followup.Policy, now time.Time) *Result {
 	res := &Result{Now: now, Status: make(map[string]*Status, len(apps))}
-	last := m.begin(pol, now)
+	last, lastAccepts := m.begin(pol, now)
 	past := make([]*followup.Application, len(apps))
 	for i, a := range apps {
 		if e, ok := last[a]; ok {
@@ -48,8 +48,8 @@ func (m *Memo) Plan(apps []*followup.Application, pol followup.Policy, now time.
 		past[i] = asOf(a, followup.DateOf(now.In(a.Loc)))
 	}
 	accepts := acceptances(past)
-	if !m.sameAccepts(accepts) {
-		last = nil
+	if !slices.Equal(accepts, lastAccepts) {
+		last = nil // an acceptance changes the plans of the others
 	}
 	// Each application is planned on its own: the acceptances are all
 	// they share.
@@ -63,7 +63,7 @@ func (m *Memo) Plan(apps []*followup.Application, pol followup.Policy, now time.
 		p.plan(accepts)
 		out[i] = planned{a, p.actions, interviews(a), *p.status()}
 	}
-	m.keep(apps, out)
+	m.keep(apps, out, accepts)
 	nActions, nInterviews := 0, 0
 	for i := range out {
 		nActions += len(out[i].actions)

@@ -101,12 +101,17 @@ type Memo struct {
 	mu   sync.Mutex
 	acts map[*followup.Application][]Activity
 	last struct {
-		apps            []*followup.Application
-		acts            [][]Activity
-		from, to, today followup.Date
-		minimum         int
-		log             *Log
+		bounds bounds
+		apps   []*followup.Application
+		acts   [][]Activity
+		log    *Log
 	}
+}
+
+// bounds are what a log is asked for besides the activities.
+type bounds struct {
+	from, to, today followup.Date
+	minimum         int
 }
 
 // NewMemo returns an empty memo.
@@ -117,13 +122,14 @@ func NewMemo() *Memo { return &Memo{acts: map[*followup.Application][]Activity{}
 // changed) and so are the bounds, it returns the last call's log itself.
 func (m *Memo) Build(apps []*followup.Application, from, to, today followup.Date, minimum int) *Log {
 	per := m.activities(apps)
-	if l := m.same(apps, per, from, to, today, minimum); l != nil {
+	b := bounds{from, to, today, minimum}
+	if l := m.same(apps, per, b); l != nil {
 		return l
 	}
 	l := build(per, from, to, today, minimum)
 	if m != nil {
 		m.mu.Lock()
-		m.last.apps, m.last.acts, m.last.from, m.last.to, m.last.today, m.last.minimum, m.last.log = slices.Clone(apps), per, from, to, today, minimum, l
+		m.last.bounds, m.last.apps, m.last.acts, m.last.log = b, slices.Clone(apps), per, l
 		m.mu.Unlock()
 	}
 	return l
@@ -155,14 +161,14 @@ func (m *Memo) activities(apps []*followup.Application) [][]Activity {
 
 // same is the last log when it was made from the same activities and
 // bounds, else nil.
-func (m *Memo) same(apps []*followup.Application, per [][]Activity, from, to, today followup.Date, minimum int) *Log {
+func (m *Memo) same(apps []*followup.Application, per [][]Activity, b bounds) *Log {
 	if m == nil {
 		return nil
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	l := &m.last
-	if l.log == nil || l.from != from || l.to != to || l.today != today || l.minimum != minimum || len(l.acts) != len(per) {
+	if l.log == nil || l.bounds != b || len(l.acts) != len(per) {
 		return nil
 	}
 	for i := range per {
