@@ -128,8 +128,9 @@ func (c *Cache) begin(fsys fs.FS) loadState {
 			st.list = nil // a new file or directory
 			break
 		}
-		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
-			st.list = nil // gone, or no longer a file
+		// Lstat: a file replaced by a link is listed again, as a link.
+		if info, err := fs.Lstat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			st.list = nil // gone, or no longer a regular file
 			break
 		}
 	}
