@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -79,8 +78,11 @@ func (p *prepared) render(emit publish.Emit) error {
 		return err
 	}
 	type out struct {
-		page, feed []byte
+		page []byte
+		feed *calendar.Feed
 	}
+	// What of each application's feed the whole search's is joined from.
+	events := make([]*calendar.Feed, 0, len(apps))
 	err := each(len(apps), func(i int) (out, error) {
 		a := apps[i]
 		page, err := s.Page(a)
@@ -91,13 +93,11 @@ func (p *prepared) render(emit publish.Emit) error {
 		return out{page, feed}, err
 	}, func(i int, o out) error {
 		slug := apps[i].Slug
-		if memo != nil {
-			f.made = append(f.made, o.feed)
-		}
+		events = append(events, o.feed.Events())
 		if err := emit(site.PageName(slug), o.page); err != nil {
 			return err
 		}
-		return emit(path.Join(slug, feedName), o.feed)
+		return emit(path.Join(slug, feedName), o.feed.Bytes())
 	})
 	if err != nil {
 		return err
@@ -115,7 +115,7 @@ func (p *prepared) render(emit publish.Emit) error {
 	wg.Add(4)
 	go func() { defer wg.Done(); index.data, index.err = s.Index() }()
 	go func() { defer wg.Done(); closed.data, closed.err = s.Closed() }()
-	go func() { defer wg.Done(); all.data, all.err = f.all(memo) }()
+	go func() { defer wg.Done(); all.data, all.err = f.all(events) }()
 	go func() { defer wg.Done(); log.data, log.err = worklogPage(res, memo, p.log) }()
 	wg.Wait()
 	for _, x := range []struct {
@@ -144,7 +144,6 @@ type feeds struct {
 	draft calendar.DraftFunc
 	acts  map[string][]followup.Action    // by slug
 	ivs   map[string][]followup.Interview // by slug
-	made  [][]byte                        // with a memo: each application's feed, in order
 }
 
 func newFeeds(res *Result, name string) *feeds {
@@ -179,8 +178,8 @@ func newFeeds(res *Result, name string) *feeds {
 
 // app is an application's own feed. With a memo, a feed whose data (the
 // application as parsed, its actions and interviews, and their stages)
-// are those of last time is neither made nor written again.
-func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
+// are those of last time is not made again.
+func (f *feeds) app(a *followup.Application, memo *site.Memo) (*calendar.Feed, error) {
 	o := f.opt
 	o.Name = f.res.Config.Title + ": " + a.Company
 	acts, ivs := f.acts[a.Slug], f.ivs[a.Slug]
@@ -188,15 +187,15 @@ func (f *feeds) app(a *followup.Application, memo *site.Memo) ([]byte, error) {
 	var data any
 	if memo != nil {
 		data = feedData{Opt: o, App: a, Acts: acts, Ivs: ivs, Stages: f.stages(acts)}
-		if b, ok := memo.Get(name, data); ok {
-			return b, nil
+		if v, ok := memo.Get(name, data); ok {
+			return v.(*calendar.Feed), nil
 		}
 	}
-	b, err := write(o, acts, ivs, f.draft)
+	feed, err := calendar.Make(o, acts, ivs, f.draft)
 	if err == nil {
-		memo.Put(name, data, b)
+		memo.Put(name, data, feed)
 	}
-	return b, err
+	return feed, err
 }
 
 // feedData is what an application's feed is made from, besides the
@@ -219,43 +218,15 @@ func (f *feeds) stages(acts []followup.Action) []followup.Stage {
 	return out
 }
 
-// all is the whole search's feed.
-//
-// With a memo, it is made again only when an application's feed is not
-// byte for byte the one of last time: the whole feed holds exactly the
-// events of the applications' feeds (their header and zones aside), so
-// when none of those changed, and the options did not, neither did it.
-// A save that changes notes, or anything no follow-up shows, then costs
-// no feed at all.
-func (f *feeds) all(memo *site.Memo) ([]byte, error) {
-	var data any
-	if memo != nil {
-		data = wholeFeed{Opt: f.opt, Apps: f.made}
-		if b, ok := memo.Get("calendar", data); ok {
-			return b, nil
-		}
-	}
-	b, err := write(f.opt, f.res.Plan.Actions, f.res.Plan.Interviews, f.draft)
-	if err == nil {
-		memo.Put("calendar", data, b)
-	}
-	return b, err
-}
-
-// wholeFeed is what the whole search's feed is made from, in terms of
-// what was made already: the options and every application's feed.
-type wholeFeed struct {
-	Opt  calendar.Options
-	Apps [][]byte
-}
-
-// write makes a feed and writes it.
-func write(o calendar.Options, acts []followup.Action, ivs []followup.Interview, draft calendar.DraftFunc) ([]byte, error) {
-	var b bytes.Buffer
-	if err := calendar.Write(&b, o, acts, ivs, draft); err != nil {
+// all is the whole search's feed, joined from the events of its
+// applications' feeds (calendar.Join): it holds exactly their events, so
+// they are not made a second time.
+func (f *feeds) all(events []*calendar.Feed) ([]byte, error) {
+	feed, err := calendar.Join(f.opt, events)
+	if err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return feed.Bytes(), nil
 }
 
 // feedDomain names the owner of the UIDs: the configured domain, else the

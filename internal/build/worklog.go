@@ -36,7 +36,7 @@ func worklogPage(res *Result, memo *site.Memo, log *worklog.Memo) ([]byte, error
 	// With a memo, the page is made again only when the log is not the
 	// same as last time (a save that changes notes leaves it alone).
 	if out, ok := memo.Get(worklogFile, l); ok {
-		return out, nil
+		return out.([]byte), nil
 	}
 	if err := worklog.HTML(&b, l, cfg.Owner.Name, res.Project.Theme); err != nil {
 		return nil, err

@@ -143,28 +143,13 @@ rounds:
 			if !opt.Public {
 				df = drafts(t, res)
 			}
-			feeds := [][2]any{{res.Actions, res.Interviews}}
-			for _, a := range apps {
-				var acts []followup.Action
-				var ivs []followup.Interview
-				for _, x := range res.Actions {
-					if x.App == a {
-						acts = append(acts, x)
-					}
-				}
-				for _, x := range res.Interviews {
-					if x.App == a {
-						ivs = append(ivs, x)
-					}
-				}
-				feeds = append(feeds, [2]any{acts, ivs})
-			}
+			feeds := append([]appEvents{{res.Actions, res.Interviews}}, perApp(res, apps)...)
 			for i, f := range feeds {
 				o := opt
 				if i > 0 {
 					o.Name += ": " + apps[i-1].Company
 				}
-				acts, ivs := f[0].([]followup.Action), f[1].([]followup.Interview)
+				acts, ivs := f.acts, f.ivs
 				cal, err := build(o, acts, ivs, df)
 				if err != nil {
 					t.Fatal(err)
@@ -183,6 +168,90 @@ rounds:
 				if !bytes.Equal(got.Bytes(), want.Bytes()) {
 					t.Fatalf("round %d, zone %q, feed %d: Write differs from SerializeTo:\n%s", round, o.Zone, i, diff(want.String(), got.String()))
 				}
+			}
+		}
+	}
+}
+
+// appEvents are one application's actions and interviews.
+type appEvents struct {
+	acts []followup.Action
+	ivs  []followup.Interview
+}
+
+// perApp splits a plan's actions and interviews by application.
+func perApp(res *schedule.Result, apps []*followup.Application) []appEvents {
+	var out []appEvents
+	for _, a := range apps {
+		var e appEvents
+		for _, x := range res.Actions {
+			if x.App == a {
+				e.acts = append(e.acts, x)
+			}
+		}
+		for _, x := range res.Interviews {
+			if x.App == a {
+				e.ivs = append(e.ivs, x)
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// TestJoinIsMake: the whole search's feed joined from its applications'
+// feeds is byte for byte the feed made from all their events at once,
+// under options that change each part of a feed, whether the
+// applications' feeds are whole or reduced to their events; and two
+// feeds with one event are refused as one feed with it twice is.
+func TestJoinIsMake(t *testing.T) {
+	// Next year's interview comes first: the other applications' feeds
+	// widen New York's VTIMEZONE to this year.
+	apps := load(t, append([]string{`---
+company: Next Year
+role: Planner
+applied: 2026-10-01
+tz: America/New_York
+rounds:
+  - at: 2027-01-12 10:00
+    interviewers:
+      - name: Jo March
+---
+`}, allFixtures()...)...)
+	for _, z := range []string{"America/New_York", "Europe/Berlin", "UTC", "", "Asia/Kathmandu"} {
+		for _, public := range []bool{false, true} {
+			opt := baseOptions(z)
+			opt.Public = public
+			res := schedule.Plan(apps, followup.DefaultPolicy(), opt.Stamp)
+			var df DraftFunc
+			if !public {
+				df = drafts(t, res)
+			}
+			want, err := Make(opt, res.Actions, res.Interviews, df)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var whole, events []*Feed
+			for i, e := range perApp(res, apps) {
+				o := opt
+				o.Name += ": " + apps[i].Company
+				f, err := Make(o, e.acts, e.ivs, df)
+				if err != nil {
+					t.Fatal(err)
+				}
+				whole, events = append(whole, f), append(events, f.Events())
+			}
+			for name, feeds := range map[string][]*Feed{"whole": whole, "events": events} {
+				got, err := Join(opt, feeds)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Fatalf("zone %q, public %v, %s feeds: Join differs from Make:\n%s", z, public, name, diff(string(want.Bytes()), string(got.Bytes())))
+				}
+			}
+			if _, err := Join(opt, append(events, events[len(events)-1])); err == nil || !strings.Contains(err.Error(), "two events") {
+				t.Errorf("a feed joined twice: err = %v", err)
 			}
 		}
 	}

@@ -25,7 +25,7 @@ type Memo struct {
 
 type memoEntry struct {
 	data any
-	out  []byte
+	out  any // a file's bytes, or what a file is made of (a calendar feed)
 }
 
 // draftEntry is an action's draft as last rendered, and what from: the
@@ -55,7 +55,7 @@ func (m *Memo) Generation(gen string) {
 
 // Get returns what was stored under name when it was made from data
 // deeply equal to data.
-func (m *Memo) Get(name string, data any) ([]byte, bool) {
+func (m *Memo) Get(name string, data any) (any, bool) {
 	if m == nil {
 		return nil, false
 	}
@@ -69,7 +69,7 @@ func (m *Memo) Get(name string, data any) ([]byte, bool) {
 }
 
 // Put stores out, made from data, under name.
-func (m *Memo) Put(name string, data any, out []byte) {
+func (m *Memo) Put(name string, data any, out any) {
 	if m == nil {
 		return
 	}

@@ -94,7 +94,7 @@ func (r *Site) Page(a *followup.Application) ([]byte, error) {
 	if r.in.Memo != nil {
 		data = pageData{App: a, Status: *r.status(a), Actions: r.byApp[a.Slug], Now: r.in.Plan.Now, Public: r.in.Config.Public, Feeds: r.in.Feeds}
 		if b, ok := r.in.Memo.Get(PageName(a.Slug), data); ok {
-			return b, nil
+			return b.([]byte), nil
 		}
 	}
 	p, err := r.appPage(a)
@@ -146,7 +146,7 @@ func (r *Site) notes(a *followup.Application) (template.HTML, error) {
 func (r *Site) Index() ([]byte, error) {
 	view := r.indexView()
 	if b, ok := r.in.Memo.Get("index.html", view); ok {
-		return b, nil
+		return b.([]byte), nil
 	}
 	// About what the default theme writes, a little over: 640 bytes a
 	// row of the table, 1.6 KB an action card (closed.html and the
@@ -169,7 +169,7 @@ func (r *Site) Closed() ([]byte, error) {
 	closed.setPage(r.page("Closed applications · "+r.in.Config.Title, ""))
 	closed.Rows, closed.ClosedRows, closed.ClosedPage = idx.ClosedRows, nil, true
 	if b, ok := r.in.Memo.Get("closed.html", &closed); ok {
-		return b, nil
+		return b.([]byte), nil
 	}
 	b, err := r.execute(r.l.closed, "closed.html", &closed, 16<<10+len(closed.Rows)*640)
 	if err == nil {
