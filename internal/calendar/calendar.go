@@ -33,7 +33,7 @@ type Options struct {
 type DraftFunc func(a *followup.Action) (subject, body string, err error)
 
 // thankYouBlock is the length of a thank-you event. The event starts when
-// the round ends, the moment seed 001 says to write the note ("stop
+// the round ends, the moment [B] says to write the note ("stop
 // immediately after the interview ... and write the note itself"), and
 // lasts as long as writing it takes. Ending it at the deadline instead
 // would paint a 24-hour bar over the next day in every calendar view and
@@ -687,8 +687,8 @@ func (b *builder) interview(iv *followup.Interview) {
 	if len(who) > 0 {
 		desc = append(desc, "With: "+strings.Join(who, "; "))
 	}
-	// Seed 004: "hopefully you asked about their timeline in the interview
-	// itself"; seed 001: a thank-you to each interviewer within 24 hours.
+	// [E]: "hopefully you asked about their timeline in the interview
+	// itself"; [B]: a thank-you to each interviewer within 24 hours.
 	desc = append(desc,
 		"Ask about their timeline: when do they expect to decide, and when should you hear back?",
 		"Afterwards: a thank-you note to each interviewer within 24 hours.")

@@ -3,7 +3,7 @@
 // of the same name under layouts/drafts/ in the project replaces one.
 //
 // Every template file defines "subject" and "body". They receive Data, so
-// an override can use the same facts: the formal address (seed 001: "always
+// an override can use the same facts: the formal address ([B]: "always
 // address the recipient by their formal prefix or title"), what was
 // learned, the round's day, the owner's signature.
 package draft
@@ -36,7 +36,7 @@ type Data struct {
 	Role        string
 	RoundDay    string // "on November 20"
 	Learned     string
-	Withdrawing bool // the thank-you also withdraws (seed 001)
+	Withdrawing bool // the thank-you also withdraws ([B])
 	AcceptedAt  bool // a withdrawal because an offer elsewhere was accepted
 	Owner       string
 	Signature   string
@@ -208,7 +208,7 @@ func data(a *followup.Action, stage followup.Stage, owner followup.Owner) Data {
 		d.Late = a.Overdue
 		if !a.Start.IsZero() {
 			// A letter is dated the day it should be posted: the day
-			// of the interview, right after it (seed 001: "drop it in
+			// of the interview, right after it ([B]: "drop it in
 			// the mail").
 			d.Today = a.Start.In(app.Loc).Format("January 2, 2006")
 		}

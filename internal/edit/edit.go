@@ -138,8 +138,8 @@ func Round(r NewRound, what string) (Change, error) {
 }
 
 // splitTitle takes a formal prefix off a name ("Dr. Robert Lee"): it goes
-// in title:, which the drafts use to address them ("Dear Dr. Lee", seed
-// 001: "address the recipient by their formal prefix or title").
+// in title:, which the drafts use to address them ("Dear Dr. Lee";
+// [B]: "address the recipient by their formal prefix or title").
 func splitTitle(n string) (title, name string) {
 	first, rest, ok := strings.Cut(n, " ")
 	if !ok || strings.TrimSpace(rest) == "" {

@@ -129,7 +129,7 @@ type Person struct {
 }
 
 // Address is the formal salutation name: "Dr. Lee" from title and surname,
-// or the full name when no title is known (seed 001: "always address the
+// or the full name when no title is known ([B]: "always address the
 // recipient by their formal prefix or title").
 func (p Person) Address() string {
 	if p.Title == "" {

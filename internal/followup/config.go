@@ -68,8 +68,8 @@ type Config struct {
 // of `openssl rand -hex` are 64 bits.
 const MinFeedKey = 16
 
-// DefaultPolicy is the etiquette of the seeds: 7 days without a promise
-// (001), one follow-up a week (004), one check-in and one nudge (002, 004).
+// DefaultPolicy is the etiquette of the advice (docs/rules.md): 7 days without a promise
+// ([B]), one follow-up a week ([E]), one check-in and one nudge ([C], [E]).
 func DefaultPolicy() Policy {
 	return Policy{
 		CheckInAfter:    Span{N: 7, Unit: Days},

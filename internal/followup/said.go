@@ -37,8 +37,8 @@ var weekdays = map[string]time.Weekday{
 // parseSaid reads the forms people use for a timeline beyond "N units"
 // and a date. A range ("2-3 weeks", "a week or two", "2 to 3 weeks")
 // counts to its later end: checking in before the end they gave would be
-// "calling earlier than the date they said they'd get back to you" (seed
-// 004). ok is false when s is none of these forms.
+// "calling earlier than the date they said they'd get back to you"
+// ([E]). ok is false when s is none of these forms.
 func parseSaid(s string) (Timeline, bool) {
 	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	l = strings.TrimPrefix(l, "within ")

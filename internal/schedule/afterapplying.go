@@ -14,11 +14,11 @@ import (
 //     after-applying, to the contact, when nothing has been heard since
 //     applying. Only one: it is recorded with sent: after-applying and
 //     nothing more is proposed until they answer. It follows the cadence
-//     and weekend rules of the other check-ins (004: not "more than once a
+//     and weekend rules of the other check-ins ([E]: not "more than once a
 //     week").
 //   - quiet_after (default 45 days): an application with still no round
 //     and no reply that long after applying becomes quiet and leaves the
-//     agenda, as move-on does after an interview (004: "mentally move
+//     agenda, as move-on does after an interview ([E]: "mentally move
 //     on"), so a dead application is not overdue forever.
 //
 // A round, a reply or an outcome ends both; so does an acceptance

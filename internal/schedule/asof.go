@@ -5,8 +5,8 @@ import "github.com/followup-tool/followup/internal/followup"
 // asOf is the application as it stood on day, its own zone's date of the
 // plan's moment: a log entry, a thanked: or a posted: dated later has not
 // happened yet at that moment. So a file that holds a whole history
-// answers "what was due then" for any --now, which is how a seed's
-// timeline reads (004: check in, then a week later nudge, then move on).
+// answers "what was due then" for any --now, which is how the
+// advice's timelines read ([E]: check in, then a week later nudge, then move on).
 // The application is returned as it is when nothing lies ahead of day.
 func asOf(a *followup.Application, day followup.Date) *followup.Application {
 	ahead := false

@@ -20,7 +20,7 @@ const (
 
 // BucketOf places a at now, by days in the application's zone. A thank-you
 // whose round is over belongs to today however far its deadline: the best
-// time to write it is right away (seed 001: "stop immediately after the
+// time to write it is right away ([B]: "stop immediately after the
 // interview ... and write the note itself").
 func BucketOf(a *followup.Action, now time.Time) Bucket {
 	today := followup.DateOf(now.In(a.App.Loc))

@@ -26,7 +26,7 @@ func (p *planner) lastFollowup() followup.Date {
 // day, then move a Saturday or Sunday to Monday. It returns the day and
 // what moved it, to finish the reason.
 //
-// Seed 004: "enthusiasm does cross the line if you are calling more than
+// [E]: "enthusiasm does cross the line if you are calling more than
 // once a week, calling earlier than the date they said they'd get back to
 // you". Moving weekends is the weekend_to_monday setting; moving holidays
 // (holidays, extra_holidays) is a product rule, and the reason says so.

@@ -83,7 +83,7 @@ func TestCheckIn(t *testing.T) {
 			},
 		},
 		{
-			// Seed 001: "allow one week after your thank you note"; the
+			// [B]: "allow one week after your thank you note"; the
 			// latest thank-you of the round counts (Nov 19, not Nov 18).
 			name: "check-in without timeline 7 days after the latest thanked",
 			files: []file{acme(`rounds:
@@ -101,7 +101,7 @@ func TestCheckIn(t *testing.T) {
 			},
 		},
 		{
-			// Seed 002 cites an extra week: check_in_after = "14 days".
+			// [C] cites an extra week: check_in_after = "14 days".
 			name:   "check-in without timeline honours check_in_after 14 days",
 			policy: func(p *followup.Policy) { p.CheckInAfter = followup.Span{N: 14, Unit: followup.Days} },
 			files: []file{acme(`rounds:
@@ -321,7 +321,7 @@ rounds:
 }
 
 // docs/rules.md, recipients: check-ins, nudges, after-rejection and withdrawal go
-// to the contact (seed 003: "the human resources manager or main hiring
+// to the contact ([D]: "the human resources manager or main hiring
 // contact"), else to the first interviewer of the latest round.
 func TestRecipients(t *testing.T) {
 	rounds := `rounds:

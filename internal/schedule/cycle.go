@@ -10,25 +10,25 @@ import (
 // a check-in, then nudges, then letting go.
 //
 // It applies once every round is over. The first check-in after a round
-// waits until every thank-you of that round is recorded (001: "After your
+// waits until every thank-you of that round is recorded ([B]: "After your
 // thank you notes have been sent, give the employer some time"). That
 // condition belongs to the check-in counted from the round alone (docs/rules.md's
 // table), so it holds back neither the nudge after a check-in the
 // candidate sent anyway nor the check-in after a reply: a reply restarts
 // the cycle, and with a new date the check-in is due the day after it
-// (docs/rules.md). Seed 000 is that case: no note was sent, the interviewer
+// (docs/rules.md). [A] is that case: no note was sent, the interviewer
 // answered the candidate's question with "a date in which I would hear
 // by", and the day after that date is when to follow up, while the missing
 // thank-you stays listed, overdue. (Before, a missing thank-you silenced
 // the whole cycle, replies included.)
 //
-// The first follow-up of a cycle is a check-in (001, 003: "express your
+// The first follow-up of a cycle is a check-in ([B], [D]: "express your
 // continued interest, and inquire about the status of their next steps");
 // an unanswered one is followed 7 days later by a more explicit nudge
-// (002: "wait a week and send another"; 004: "Would you let me know when
+// ([C]: "wait a week and send another"; [E]: "Would you let me know when
 // you expect to be making decisions?"); after max_followups unanswered
-// check-ins and nudges, move-on is due 7 days after the last (004: "If you
-// don't hear anything back after that, mentally move on"; 002: "cut your
+// check-ins and nudges, move-on is due 7 days after the last ([E]: "If you
+// don't hear anything back after that, mentally move on"; [C]: "cut your
 // losses"). On that day the stage becomes quiet; from the next day nothing
 // more is listed, until a reply reopens it.
 func (p *planner) cycle() {

@@ -22,7 +22,7 @@ func promised2Weeks(log string) file {
 // docs/rules.md, nudge and cadence: a week after an unanswered check-in; at least
 // followup_gap after the previous check-in or nudge (exactly the gap is
 // allowed), even across a reply; never on or before the promised date
-// (seed 004: "calling more than once a week, calling earlier than the date
+// ([E]: "calling more than once a week, calling earlier than the date
 // they said they'd get back to you").
 func TestNudgeAndCadence(t *testing.T) {
 	runCases(t, []planCase{
@@ -174,8 +174,8 @@ log:
 // docs/rules.md, move-on: after max_followups (default 2: check-in and nudge), 7
 // days after the last, not moved off weekends, no recipient or channel; on
 // its day the stage is quiet; from the next day it is gone and the stage
-// stays quiet; a later reply reopens the cycle (seed 004: "If you don't
-// hear anything back after that, mentally move on"; 002: "cut your
+// stays quiet; a later reply reopens the cycle ([E]: "If you don't
+// hear anything back after that, mentally move on"; [C]: "cut your
 // losses").
 func TestMoveOn(t *testing.T) {
 	// Check-in Mon Dec 7, nudge Sat Dec 12: move-on Sat Dec 19.
@@ -273,8 +273,8 @@ func TestMoveOn(t *testing.T) {
 
 // docs/rules.md, replies: a heard restarts the cycle; with next, check in the day
 // after that date; without, check_in_after after the reply, but never on or
-// before a promise that still stands (000: the interviewer "gave a date in
-// which I would hear by"; 004: "When you don't hear back after they said
+// before a promise that still stands ([A]: the interviewer "gave a date in
+// which I would hear by"; [E]: "When you don't hear back after they said
 // you would, politely follow up").
 func TestHeard(t *testing.T) {
 	lateDec := func(log string) file {

@@ -19,7 +19,7 @@ import (
 type file struct{ slug, front string }
 
 // acmeHeader is what most cases share: an application in New York with a
-// main hiring contact (seed 003: check-ins go to "the human resources
+// main hiring contact ([D]: check-ins go to "the human resources
 // manager or main hiring contact").
 const acmeHeader = `company: Acme Architecture
 role: Junior Designer

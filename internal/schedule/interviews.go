@@ -7,7 +7,7 @@ import (
 )
 
 // InterviewReminder is what to do in every interview: ask when they
-// expect to decide, so the check-in can wait for that date (004:
+// expect to decide, so the check-in can wait for that date ([E]:
 // "Hopefully, you asked about their timeline in the interview itself").
 const InterviewReminder = "Ask about their timeline for a decision."
 

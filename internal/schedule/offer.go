@@ -10,8 +10,8 @@ import (
 // decision, so these are product rules (docs/reference.md), and their reasons say so:
 //
 //   - offer-thanks: thank them for the offer, due the day after it. It
-//     carries the articles' courtesy forward (001: thank them "for their
-//     time"; 002: "These notes are a courtesy ... EVERYONE values").
+//     carries the articles' courtesy forward ([B]: thank them "for their
+//     time"; [C]: "These notes are a courtesy ... EVERYONE values").
 //   - offer-deadline: when the offer's log entry has deadline:, answer by
 //     then, due the day before, so the answer is not written on the last
 //     day; an offer made the day before its deadline is due that day.

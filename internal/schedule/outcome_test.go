@@ -6,9 +6,9 @@ import (
 	"github.com/followup-tool/followup/internal/followup"
 )
 
-// docs/rules.md, outcomes: after-rejection the next day (001, 002, 003);
+// docs/rules.md, outcomes: after-rejection the next day ([B], [C], [D]);
 // withdrawal the same day, after your own withdrawal or another
-// application's acceptance (001, 002); an offer keeps the application open
+// application's acceptance ([B], [C]); an offer keeps the application open
 // without follow-ups; any outcome ends check-ins.
 func TestOutcomes(t *testing.T) {
 	thanked := `rounds:
@@ -131,7 +131,7 @@ log:
 			stage: stage(followup.StageOffer), closed: closed(false),
 		},
 		{
-			// Seed 001: an offer may follow a rejection ("they may come
+			// [B]: an offer may follow a rejection ("they may come
 			// back"); the offer is the stage now and no after-rejection is
 			// asked for any more.
 			name: "offer after a rejection replaces it",
@@ -150,7 +150,7 @@ log:
 	})
 }
 
-// Seed 002: "tell any other prospective employers on your radar that
+// [C]: "tell any other prospective employers on your radar that
 // you've ... decided to take another position ... as soon as you've made
 // it". docs/rules.md: due on the acceptance's date for every application with no
 // outcome or an offer.

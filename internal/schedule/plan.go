@@ -142,7 +142,7 @@ func (p *planner) dayAction(kind followup.Kind, n int, day followup.Date, to *fo
 }
 
 // recipient of check-ins, nudges, after-rejection and withdrawal: the main
-// hiring contact (seed 003: "the human resources manager or main hiring
+// hiring contact ([D]: "the human resources manager or main hiring
 // contact"), else the first interviewer of the latest round.
 func (p *planner) recipient() (*followup.Person, followup.Channel) {
 	if c := p.app.Contact; c != nil {

@@ -18,13 +18,13 @@ type anchor struct {
 // anchorOf finds the cycle's start for latest round r.
 //
 // The promise is the most recent thing they said about timing: the round's
-// timeline (counted from the round's day; seed 001: "If they said two
-// weeks, wait two weeks") or a reply's new date (seed 000: the interviewer
+// timeline (counted from the round's day; [B]: "If they said two
+// weeks, wait two weeks") or a reply's new date ([A]: the interviewer
 // "gave a date in which I would hear by"). A later round without a
 // timeline replaces an earlier promise, and then the wait is check_in_after
-// after the last thank-you (001: "allow one week after your thank you
+// after the last thank-you ([B]: "allow one week after your thank you
 // note"). A reply restarts the cycle: with a new date, check in the day
-// after it; without, check_in_after after the reply (004: "When you don't
+// after it; without, check_in_after after the reply ([E]: "When you don't
 // hear back after they said you would, politely follow up").
 func (p *planner) anchorOf(r *followup.Round) anchor {
 	roundDay := r.At.Date

@@ -6,7 +6,7 @@ import "github.com/followup-tool/followup/internal/followup"
 // (the index's "Went quiet" figure): it is quiet now, or it was quiet on
 // the day before you withdrew from it, yourself or by accepting another
 // offer. An application that was ghosted and then withdrawn went quiet
-// (004: "If you don't hear anything back after that, mentally move on" is
+// ([E]: "If you don't hear anything back after that, mentally move on" is
 // the ghosting; the withdrawal only records it); one they answered with an
 // offer or a rejection did not, since they answered.
 func (p *planner) wentQuiet() bool {

@@ -9,9 +9,9 @@ import (
 // rejection proposes a note the day after a rejection that thanks them for
 // letting you know and asks how to improve.
 //
-// Seeds 001 ("After a Rejection ... You should send another thank you
-// note"), 002 ("(a) thank you for letting me know (b) ask how you can
-// improve for future interviews") and 003 ("ask the hiring contact for
+// [B] ("After a Rejection ... You should send another thank you
+// note"), [C] ("(a) thank you for letting me know (b) ask how you can
+// improve for future interviews") and [D] ("ask the hiring contact for
 // feedback"). It does not move off weekends: docs/rules.md moves only check-ins
 // and nudges.
 func (p *planner) rejection() {

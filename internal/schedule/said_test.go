@@ -2,7 +2,7 @@ package schedule
 
 import "testing"
 
-// Timelines as people say them (001: "If they said two weeks, wait two
+// Timelines as people say them ([B]: "If they said two weeks, wait two
 // weeks"): a range counts to its later end, "next week" to that week's
 // Friday, "by Friday" to the Friday after the round.
 func TestCheckInAfterTimelinesAsSaid(t *testing.T) {

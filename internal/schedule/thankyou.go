@@ -11,15 +11,15 @@ import (
 // none recorded, including rounds still to come, so the note is on the
 // agenda before the interview.
 //
-// Seeds 001 ("should be sent within 24 hours of your interview"), 002 ("Did
+// [B] ("should be sent within 24 hours of your interview"), [C] ("Did
 // you meet with four people at once? Then send each of those people a
-// thank-you note"), 003 ("Within the first day ... to each person who
-// interviewed you") and 004 ("if there are multiple interviews, send a
+// thank-you note"), [D] ("Within the first day ... to each person who
+// interviewed you") and [E] ("if there are multiple interviews, send a
 // thank-you note each time"). The deadline is 24 hours of elapsed time
 // after the round's end; the calendar event starts at the end, since the
-// best moment to write is right away (001: "stop immediately after the
+// best moment to write is right away ([B]: "stop immediately after the
 // interview ... and write the note itself"). Thank-you notes stay due in
-// every stage: 001 says to send one even when you no longer want the job.
+// every stage: [B] says to send one even when you no longer want the job.
 func (p *planner) thankYous() {
 	loc := p.app.Loc
 	for i := range p.app.Rounds {
@@ -38,7 +38,7 @@ func (p *planner) thankYous() {
 			if iv.Thanked.IsZero() {
 				p.thankYou(id, r, iv, ch, end, due)
 			}
-			// mail_letters: a posted letter as well (000: "Email one first,
+			// mail_letters: a posted letter as well ([A]: "Email one first,
 			// of course, but also cover your bases and mail one the
 			// traditional way"); recorded with posted:.
 			if p.pol.MailLetters && ch != followup.Letter && iv.Posted.IsZero() {

@@ -10,7 +10,7 @@ import (
 
 // docs/rules.md, thank-you: one per interviewer per round, including rounds still
 // to come; due 24 hours of elapsed time after the round's end, starting at
-// the end (seeds 001, 002, 003, 004).
+// the end ([B], [C], [D], [E]).
 func TestThankYou(t *testing.T) {
 	interviewing := map[string]followup.Stage{"acme": followup.StageInterviewing}
 	runCases(t, []planCase{
@@ -234,7 +234,7 @@ func TestThankYou(t *testing.T) {
 			},
 		},
 		{
-			// Seed 001: send one "even if you don't want the job"; docs/rules.md:
+			// [B]: send one "even if you don't want the job"; docs/rules.md:
 			// thank-you notes stay due in every stage.
 			name: "thank-you stays due after a rejection",
 			files: []file{acme(`rounds:

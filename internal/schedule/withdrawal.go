@@ -11,8 +11,8 @@ import (
 // application's offer is accepted while this one is still open (no
 // outcome, or an offer).
 //
-// Seeds 001 ("To withdraw yourself from consideration ... send a note
-// thanking them for the interview, but withdrawing your name") and 002
+// [B] ("To withdraw yourself from consideration ... send a note
+// thanking them for the interview, but withdrawing your name") and [C]
 // ("tell any other prospective employers on your radar ... as soon as
 // you've made it").
 //
@@ -47,7 +47,7 @@ func (p *planner) withdrawal(accepts []acceptance) {
 	}
 	if i >= 0 {
 		// This one stands at offer: the note declines it, with thanks.
-		// Telling them the same day is seed 002's advice; declining an
+		// Telling them the same day is [C]'s advice; declining an
 		// offer rather than withdrawing a candidacy is a product rule.
 		p.dayAction(followup.Withdrawal, n, acc.on, to, ch,
 			fmt.Sprintf("You accepted %s offer on %s; the same day, decline %s offer politely and thank them for it (as soon as you have decided, the advice says; declining an offer is a product rule).%s", possessive(acc.company), day(acc.on), possessive(p.app.Company), noOne))

@@ -9,13 +9,13 @@ import (
 // The situations of the sources (docs/rules.md names them), played through the engine
 // at the moments that matter.
 
-// Seed 000 (forum thread): an interview that went well; the interviewer
+// [A] (forum thread): an interview that went well; the interviewer
 // said "You will [hear] in about two weeks"; the candidate sent no note.
 // About a week and a half later the candidate asked how it was going; the
 // reply ("when we did not receive a note from you ... we figured you were
 // not interested") ended with the interviewer promising to "let me know in
 // one week and gave a date in which I would hear by".
-func TestSeed000(t *testing.T) {
+func TestAdviceA(t *testing.T) {
 	// Thu Aug 13 2026, 10:00-11:00 EDT, "about two weeks" (Aug 27).
 	interview := `company: Corporate Firm
 role: Designer
@@ -35,7 +35,7 @@ rounds:
 		{
 			// The note that was never sent: due within 24 hours, overdue
 			// the next day. No check-in while it is missing.
-			name:  "seed 000: no thank-you sent, the thank-you is overdue",
+			name:  "[A]: no thank-you sent, the thank-you is overdue",
 			files: []file{{"firm", interview}},
 			now:   "2026-08-14T12:00:00-04:00",
 			want:  []act{thankYou},
@@ -52,12 +52,12 @@ rounds:
 			// latest round [is] recorded", and also says a reply "restarts
 			// the cycle: the next follow-up is a check-in again ... with
 			// next, the check-in is due the day after that date". Here the
-			// two meet and the rules do not say which wins; the seed says
+			// two meet and the rules do not say which wins; [A] says
 			// the conversation went on without the note and the new date is
 			// what the candidate waits for, so the reply wins. Before the
 			// fix in cycle.go the engine listed only the thank-you and
 			// never proposed this check-in.
-			name: "seed 000: a reply with a new date one week out gives a check-in the day after it",
+			name: "[A]: a reply with a new date one week out gives a check-in the day after it",
 			files: []file{{"firm", interview + `log:
   - on: 2026-08-24
     sent: check-in
@@ -78,7 +78,7 @@ rounds:
 			// unanswered"; the thank-you condition is the check-in's. The
 			// candidate did check in (Aug 24); a week without answer asks
 			// for the nudge, thank-you or not.
-			name: "seed 000: the unanswered check-in is nudged a week later",
+			name: "[A]: the unanswered check-in is nudged a week later",
 			files: []file{{"firm", interview + `log:
   - on: 2026-08-24
     sent: check-in
@@ -92,15 +92,15 @@ rounds:
 	})
 }
 
-// Seed 001: "If they said two weeks, wait two weeks before additional
+// [B]: "If they said two weeks, wait two weeks before additional
 // follow-up. If you did not receive any indication about their timeline
 // for hiring, allow one week after your thank you note before additional
 // contact."
-func TestSeed001(t *testing.T) {
+func TestAdviceB(t *testing.T) {
 	runCases(t, []planCase{
 		{
 			// Tue Nov 17 + 2 weeks = Tue Dec 1; check in Wed Dec 2.
-			name: "seed 001: they said two weeks, wait two weeks",
+			name: "[B]: they said two weeks, wait two weeks",
 			files: []file{acme(`rounds:
   - at: 2026-11-17 10:00
     timeline: 2 weeks
@@ -116,7 +116,7 @@ func TestSeed001(t *testing.T) {
 		},
 		{
 			// Thanked Wed Nov 18 (the day after the round): Wed Nov 25.
-			name: "seed 001: no timeline, one week after the thank-you",
+			name: "[B]: no timeline, one week after the thank-you",
 			files: []file{acme(`rounds:
   - at: 2026-11-17 16:00
     interviewers:
@@ -132,11 +132,11 @@ func TestSeed001(t *testing.T) {
 	})
 }
 
-// Seed 003: "A week has gone by and you haven't heard anything ... send
+// [D]: "A week has gone by and you haven't heard anything ... send
 // another note, but to the human resources manager or main hiring
 // contact"; "If you receive unfortunate news about your candidacy, ask the
 // hiring contact for feedback."
-func TestSeed003(t *testing.T) {
+func TestAdviceD(t *testing.T) {
 	base := `company: Tower Group
 role: Designer
 tz: America/New_York
@@ -154,7 +154,7 @@ rounds:
 `
 	runCases(t, []planCase{
 		{
-			name:  "seed 003: a week later, follow up with the main hiring contact",
+			name:  "[D]: a week later, follow up with the main hiring contact",
 			files: []file{{"tower", base}},
 			now:   "2026-11-18T09:00:00-05:00",
 			want: []act{
@@ -162,7 +162,7 @@ rounds:
 			},
 		},
 		{
-			name: "seed 003: after a rejection, ask the hiring contact for feedback",
+			name: "[D]: after a rejection, ask the hiring contact for feedback",
 			files: []file{{"tower", base + `log:
   - on: 2026-11-24
     sent: check-in
@@ -179,11 +179,11 @@ rounds:
 	})
 }
 
-// Seed 004: "When you don't hear back after they said you would, politely
+// [E]: "When you don't hear back after they said you would, politely
 // follow up ... If you've gone through all the steps above and still
 // haven't heard anything ... be more explicit ... If you don't hear
 // anything back after that, mentally move on."
-func TestSeed004(t *testing.T) {
+func TestAdviceE(t *testing.T) {
 	// They said they would decide by Tue Dec 1.
 	base := acme(`rounds:
   - at: 2026-11-17 10:00
@@ -195,7 +195,7 @@ func TestSeed004(t *testing.T) {
 	withLog := func(log string) []file { return []file{{base.slug, base.front + log}} }
 	runCases(t, []planCase{
 		{
-			name:  "seed 004: check in the day after the date they said",
+			name:  "[E]: check in the day after the date they said",
 			files: []file{base},
 			now:   "2026-11-30T09:00:00-05:00",
 			want: []act{
@@ -204,7 +204,7 @@ func TestSeed004(t *testing.T) {
 			},
 		},
 		{
-			name: "seed 004: a week later, the explicit nudge",
+			name: "[E]: a week later, the explicit nudge",
 			files: withLog(`log:
   - on: 2026-12-02
     sent: check-in
@@ -216,7 +216,7 @@ func TestSeed004(t *testing.T) {
 			},
 		},
 		{
-			name: "seed 004: nothing after that, mentally move on",
+			name: "[E]: nothing after that, mentally move on",
 			files: withLog(`log:
   - on: 2026-12-02
     sent: check-in
@@ -230,7 +230,7 @@ func TestSeed004(t *testing.T) {
 			stage: map[string]followup.Stage{"acme": followup.StageInterviewing},
 		},
 		{
-			name: "seed 004: on the move-on day the application is quiet",
+			name: "[E]: on the move-on day the application is quiet",
 			files: withLog(`log:
   - on: 2026-12-02
     sent: check-in
@@ -244,7 +244,7 @@ func TestSeed004(t *testing.T) {
 		{
 			// "If they resurface in a month with an offer": the offer
 			// reopens nothing to send but is the stage.
-			name: "seed 004: they resurface with an offer",
+			name: "[E]: they resurface with an offer",
 			files: withLog(`log:
   - on: 2026-12-02
     sent: check-in
