@@ -182,6 +182,13 @@ func Check(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Dir != "" {
+		// Where the site would go: followup.toml's reader checked the
+		// name, this follows its symbolic links as Build does.
+		if _, err := publish.Resolve(opt.Dir, res.Config.Output); err != nil {
+			return nil, err
+		}
+	}
 	n := 0
 	err = render(res, opt, func(string, []byte) error { n++; return nil })
 	if err != nil {

@@ -45,6 +45,13 @@ func writeProject(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, data := range files {
+		if link, ok := strings.CutPrefix(name, "@link "); ok {
+			// A symbolic link named link, to data.
+			if err := os.Symlink(data, filepath.Join(dir, link)); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			continue
+		}
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
@@ -197,6 +204,12 @@ func TestCheckReportsWhatBuildRejects(t *testing.T) {
 			"layouts/index.html:1:"},
 		{"a recursive base", map[string]string{"content/acme.md": acme, "layouts/base.html": "{{define \"x\"}}{{template \"x\" .}}{{end}}{{template \"x\" .}}"},
 			"layouts/base.html:1:"},
+		{"output in the content", map[string]string{"content/acme.md": acme, "followup.toml": "output = \"content\"\n"},
+			`followup.toml:1:10: output "content": that directory holds the project's own files`},
+		{"output outside the project", map[string]string{"content/acme.md": acme, "followup.toml": "title = \"x\"\noutput = \"/tmp/site\"\n"},
+			`followup.toml:2:10: output "/tmp/site": want a directory inside the project`},
+		{"output through a link", map[string]string{"content/acme.md": acme, "followup.toml": "output = \"out/site\"\n", "@link out": ".."},
+			`output "out/site": leads outside the project`},
 		{"a draft that fails", map[string]string{"content/acme.md": acme, "layouts/drafts/thank-you.tmpl": "{{define \"subject\"}}{{.Nope}}{{end}}{{define \"body\"}}x{{end}}"},
 			"layouts/drafts/thank-you.tmpl"},
 	} {

@@ -14,6 +14,7 @@ import (
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/holiday"
+	"github.com/followup-tool/followup/internal/publish"
 	"github.com/followup-tool/followup/internal/zone"
 	"github.com/pelletier/go-toml/v2"
 )
@@ -147,8 +148,8 @@ func parse(data []byte, display string) (followup.Config, followup.ErrorList) {
 	if cfg.BaseURL != "" && !strings.HasPrefix(cfg.BaseURL, "https://") && !strings.HasPrefix(cfg.BaseURL, "http://") {
 		errs.Add(pos("base_url"), "base_url: want an http(s) URL such as https://you.example/jobs/")
 	}
-	if strings.TrimSpace(cfg.Output) == "" || strings.Contains(cfg.Output, "..") {
-		errs.Add(pos("output"), "output: want a directory name inside the project, such as public")
+	if err := publish.CheckOutput(cfg.Output); err != nil {
+		errs.Add(pos("output"), "%v", err)
 	}
 	if m := raw.WorklogMinimum; m != nil {
 		if *m < 0 || *m > 50 {

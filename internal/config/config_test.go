@@ -198,7 +198,7 @@ func TestErrors(t *testing.T) {
 		{"every value problem at once", "timezone = \"Mars/Base\"\nbase_url = \"ftp://x\"\noutput = \"../out\"\n[policy]\ncheck_in_after = \"1h\"\nfollowup_gap = \"0 days\"\nmax_followups = 0\n", []string{
 			`followup.toml:1:12: timezone: unknown time zone "Mars/Base" (want an IANA zone such as America/New_York)`,
 			`followup.toml:2:12: base_url: want an http(s) URL such as https://you.example/jobs/`,
-			`followup.toml:3:10: output: want a directory name inside the project, such as public`,
+			`followup.toml:3:10: output "../out": want a directory inside the project, such as public`,
 			`followup.toml:5:18: check_in_after: count in days or weeks, such as "7 days", "1 week" or "5 business days", not "1h"`,
 			`followup.toml:6:16: followup_gap: must be at least 1 day, not "0 days"`,
 			`followup.toml:7:17: max_followups: want 1 to 10 (2 is one check-in and one nudge)`,

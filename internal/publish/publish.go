@@ -82,14 +82,10 @@ type Emit func(name string, data []byte) error
 // resolved first, so `sub -> ../outside` or `c -> content` cannot lead a
 // build to replace a directory outside the project or the content itself.
 func Resolve(dir, output string) (string, error) {
-	o := filepath.Clean(filepath.FromSlash(output))
-	first := strings.Split(filepath.ToSlash(o), "/")[0]
-	switch {
-	case filepath.IsAbs(o), o == ".", first == "..":
-		return "", fmt.Errorf("output %q: want a directory inside the project, such as public", output)
-	case reserved(first):
-		return "", fmt.Errorf("output %q: that directory holds the project's own files; choose another, such as public", output)
+	if err := CheckOutput(output); err != nil {
+		return "", err
 	}
+	o := filepath.Clean(filepath.FromSlash(output))
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return "", err
@@ -119,6 +115,22 @@ func Resolve(dir, output string) (string, error) {
 		return "", fmt.Errorf("output %q: is a symbolic link; want a directory inside the project, such as public", output)
 	}
 	return out, nil
+}
+
+// CheckOutput says what is wrong with output as the output directory
+// without looking at the disk (Resolve also follows symbolic links): it
+// must name a directory inside the project that holds none of the
+// project's own files. followup.toml's reader reports it at the value.
+func CheckOutput(output string) error {
+	o := filepath.Clean(filepath.FromSlash(strings.TrimSpace(output)))
+	first := strings.Split(filepath.ToSlash(o), "/")[0]
+	switch {
+	case strings.TrimSpace(output) == "", filepath.IsAbs(o), strings.HasPrefix(o, `\`), o == ".", first == "..", filepath.VolumeName(o) != "":
+		return fmt.Errorf("output %q: want a directory inside the project, such as public", output)
+	case reserved(first):
+		return fmt.Errorf("output %q: that directory holds the project's own files; choose another, such as public", output)
+	}
+	return nil
 }
 
 // reserved is a top-level name whose directory holds the project's own
