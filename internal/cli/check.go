@@ -9,6 +9,7 @@ import (
 
 func runCheck(env *Env, args []string) error {
 	fs, c := newFlags("check", "", env)
+	public := fs.Bool("public", false, "check the public build, as build --public makes it (needs a feed key)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -16,7 +17,7 @@ func runCheck(env *Env, args []string) error {
 	if err := noArgs(fs, pos); err != nil {
 		return err
 	}
-	opt, err := options(env, c, false)
+	opt, err := options(env, c, *public)
 	if err != nil {
 		return err
 	}
