@@ -3,7 +3,6 @@ package calendar
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math"
 	"net/url"
 	"sort"
@@ -46,25 +45,6 @@ const thankYouBlock = 30 * time.Minute
 // subscriber's week. README's feed section gives the number.
 const pastInterviewDays = 90
 
-// Write writes the feed: one event per open action, one per interview that
-// started less than pastInterviewDays ago or is still to come, and a
-// VTIMEZONE for every zone they use and for the site zone. Identical
-// inputs give identical bytes.
-//
-// The bytes are those of golang-ical's Calendar.SerializeTo for the same
-// calendar (TestWriteIsSerializeTo and FuzzText hold them equal), with
-// each zone's VTIMEZONE serialised once per process: probing a zone for
-// its transitions was most of the cost of a small feed, and most of a
-// search's feeds are one application's.
-func Write(w io.Writer, opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) error {
-	f, err := Make(opt, actions, interviews, draft)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(f.data)
-	return err
-}
-
 // A Feed is a feed made: its bytes, and where each of its events is in
 // them, so that Join can make a bigger feed of several without making
 // their events again (a search's feed holds exactly the events of its
@@ -79,7 +59,16 @@ type Feed struct {
 // Bytes are the feed's file.
 func (f *Feed) Bytes() []byte { return f.data }
 
-// Make makes the feed Write writes.
+// Make makes a feed: one event per open action, one per interview that
+// started less than pastInterviewDays ago or is still to come, and a
+// VTIMEZONE for every zone they use and for the site zone. Identical
+// inputs give identical bytes.
+//
+// The bytes are those of golang-ical's Calendar.SerializeTo for the same
+// calendar (TestWriteIsSerializeTo and FuzzText hold them equal), with
+// each zone's VTIMEZONE serialised once per process: probing a zone for
+// its transitions was most of the cost of a small feed, and most of a
+// search's feeds are one application's.
 func Make(opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) (*Feed, error) {
 	b, err := collect(opt, actions, interviews, draft)
 	if err != nil {

@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	"io"
+
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/followup-tool/followup/internal/followup"
@@ -31,4 +33,14 @@ func build(opt Options, actions []followup.Action, interviews []followup.Intervi
 		cal.AddVEvent(b.events[i])
 	}
 	return cal, nil
+}
+
+// Write writes the feed Make makes to w: the tests' way of making one.
+func Write(w io.Writer, opt Options, actions []followup.Action, interviews []followup.Interview, draft DraftFunc) error {
+	f, err := Make(opt, actions, interviews, draft)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(f.Bytes())
+	return err
 }

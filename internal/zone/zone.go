@@ -58,12 +58,6 @@ func entries() map[string]*zip.File {
 	return files
 }
 
-// Known reports whether name is a zone of the embedded tz database.
-func Known(name string) bool {
-	_, ok := entries()[name]
-	return ok
-}
-
 // Load resolves name. It rejects the empty name and "Local", which would
 // make output depend on the machine that builds it, and every name that
 // is not a zone of the embedded tz database.
