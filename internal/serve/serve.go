@@ -93,9 +93,6 @@ func (s *Server) SetRecorder(f RecordFunc) { s.record = f }
 // (content.Cache.Watched) reads again only what changed.
 func (s *Server) SetChanged(f func(watch.Batch)) { s.changed = f }
 
-// Token is the secret the served pages send back with every post.
-func (s *Server) Token() string { return s.token }
-
 // Rebuild builds at the clock's moment (so the agenda moves across
 // midnight while serving), keeps the last good site on failure, and tells
 // open pages. It returns the build's error.
