@@ -85,9 +85,9 @@ type Result struct {
 	Plan    *schedule.Result
 }
 
-// LoadProject reads followup.toml, content/ and the theme from fsys,
+// loadProject reads followup.toml, content/ and the theme from fsys,
 // reporting every problem of every file together. cache may be nil.
-func LoadProject(fsys fs.FS, prefix string, cache *content.Cache) (*Project, followup.ErrorList) {
+func loadProject(fsys fs.FS, prefix string, cache *content.Cache) (*Project, followup.ErrorList) {
 	p := &Project{FS: fsys, Prefix: prefix, Theme: layouts.New(fsys, prefix)}
 	display := config.File
 	if prefix != "" && prefix != "." {
@@ -145,7 +145,7 @@ func load(opt Options, view bool) (*Result, error) {
 	if fsys == nil {
 		fsys = os.DirFS(opt.Dir)
 	}
-	p, errs := LoadProject(fsys, opt.Prefix, opt.Cache)
+	p, errs := loadProject(fsys, opt.Prefix, opt.Cache)
 	if len(errs) > 0 {
 		// Every problem at once: the other files' warnings too.
 		return nil, append(errs, warnings(p.Apps)...).Err()

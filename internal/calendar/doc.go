@@ -38,7 +38,7 @@
 // whole feed anyway.
 //
 // A wall-clock time the clocks pass twice is its first occurrence
-// (followup.Wall), and an event that starts or ends in such an hour is
+// (followup.LocalTime.In), and an event that starts or ends in such an hour is
 // written in UTC, since parsers disagree on a local time there. Each
 // VTIMEZONE is labelled by the direction of each change (DAYLIGHT when
 // the clocks go forward), in the RRULE shape servers emit where the zone

@@ -22,8 +22,8 @@ import (
 // File is the configuration's name at the project root.
 const File = "followup.toml"
 
-// MaxSize is the most followup.toml may hold; a real one is under 1 KB.
-const MaxSize = 64 << 10
+// maxSize is the most followup.toml may hold; a real one is under 1 KB.
+const maxSize = 64 << 10
 
 type rawConfig struct {
 	Title       *string `toml:"title"`
@@ -69,7 +69,7 @@ func Load(fsys fs.FS, name, display string) (followup.Config, followup.ErrorList
 	cfg := followup.DefaultConfig()
 	// As an application file: a regular file only (a named pipe would
 	// hang the read), of a bounded size.
-	data, err := content.ReadRegular(fsys, name, MaxSize)
+	data, err := content.ReadRegular(fsys, name, maxSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}

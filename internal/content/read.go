@@ -26,12 +26,12 @@ const (
 	MaxNotes = 64 << 10
 )
 
-// ErrNotRegular is returned by ReadRegular for anything but a regular
+// errNotRegular is returned by ReadRegular for anything but a regular
 // file (a named pipe, a device, a socket).
-var ErrNotRegular = errors.New("not a regular file")
+var errNotRegular = errors.New("not a regular file")
 
-// ErrTooBig is returned by ReadRegular for a file over its limit.
-var ErrTooBig = errors.New("file too big")
+// errTooBig is returned by ReadRegular for a file over its limit.
+var errTooBig = errors.New("file too big")
 
 // ReadRegular reads name from fsys when it is a regular file, following
 // symbolic links, of at most limit bytes. The kind of file is checked
@@ -69,7 +69,7 @@ func readRegular(fsys fs.FS, name string, limit int64, listed bool) ([]byte, err
 		return nil, err
 	}
 	if st.Size() > limit {
-		return nil, fmt.Errorf("%w: it is %s, and a file may hold at most %s", ErrTooBig, megabytes(st.Size()), megabytes(limit))
+		return nil, fmt.Errorf("%w: it is %s, and a file may hold at most %s", errTooBig, megabytes(st.Size()), megabytes(limit))
 	}
 	buf := make([]byte, 0, min(st.Size(), limit)+1)
 	data, err := readAll(io.LimitReader(f, limit+1), buf)
@@ -79,7 +79,7 @@ func readRegular(fsys fs.FS, name string, limit int64, listed bool) ([]byte, err
 	if int64(len(data)) > limit {
 		// Grown since it was looked at, or a file system that does not
 		// know sizes: what was read is all that is known.
-		return nil, fmt.Errorf("%w: it holds more than %s, the most a file may hold", ErrTooBig, megabytes(limit))
+		return nil, fmt.Errorf("%w: it holds more than %s, the most a file may hold", errTooBig, megabytes(limit))
 	}
 	return data, nil
 }
@@ -105,7 +105,7 @@ func regular(st fs.FileInfo) error {
 	if m.IsRegular() {
 		return nil
 	}
-	return fmt.Errorf("%w: it is %s; followup reads only regular files", ErrNotRegular, describeMode(m))
+	return fmt.Errorf("%w: it is %s; followup reads only regular files", errNotRegular, describeMode(m))
 }
 
 func describeMode(m fs.FileMode) string {

@@ -36,7 +36,7 @@ func (smallInfo) Sys() any           { return nil }
 func TestReadRegularLimitWhileReading(t *testing.T) {
 	var n int64
 	_, err := ReadRegular(endless{&n}, "x.md", 1000)
-	if !errors.Is(err, ErrTooBig) {
+	if !errors.Is(err, errTooBig) {
 		t.Fatalf("err = %v, want ErrTooBig", err)
 	}
 	if n > 1000+512+1 {

@@ -5,12 +5,12 @@ import (
 	"strings"
 )
 
-// Diff is a unified diff of a file before and after an edit, with three
+// diff is a unified diff of a file before and after an edit, with three
 // lines of context. The lines both versions share at the start and at the
 // end are matched first; what lies between (one or a few splices) is
 // matched line by line by a longest common subsequence, so a panel of
 // thank-yous shows as the lines added, not as a block rewritten.
-func Diff(path string, a, b []byte) string {
+func diff(path string, a, b []byte) string {
 	if string(a) == string(b) {
 		return ""
 	}

@@ -28,7 +28,7 @@ func TestDiff(t *testing.T) {
 		{"BOM not shown", "\ufeff---\na\n", "\ufeff---\na\nb\n", "--- a/f\n+++ b/f\n@@ -1,2 +1,3 @@\n ---\n a\n+b\n"},
 	}
 	for _, c := range cases {
-		if got := Diff("f", []byte(c.a), []byte(c.b)); got != c.want {
+		if got := diff("f", []byte(c.a), []byte(c.b)); got != c.want {
 			t.Errorf("%s:\ngot:\n%s\nwant:\n%s", c.name, got, c.want)
 		}
 	}

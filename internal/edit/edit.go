@@ -29,9 +29,9 @@ type Change struct {
 	action string // the open action it closes, if any
 }
 
-// Thanked records a thank-you (posted: the extra posted letter) to the
+// thanked records a thank-you (posted: the extra posted letter) to the
 // interviewer iv (0-based) of round (0-based, as the file lists them).
-func Thanked(round, iv int, posted bool, on followup.Date, what string) Change {
+func thanked(round, iv int, posted bool, on followup.Date, what string) Change {
 	c := Change{What: what, round: round, iv: iv, field: "thanked", value: on}
 	if posted {
 		c.field = "posted"
@@ -50,9 +50,9 @@ func Thanked(round, iv int, posted bool, on followup.Date, what string) Change {
 	return c
 }
 
-// Log appends an entry to the log. Only the fields the schema gives each
+// log appends an entry to the log. Only the fields the schema gives each
 // kind of entry are written, in the order it writes them.
-func Log(e followup.LogEntry, what string) Change {
+func log(e followup.LogEntry, what string) Change {
 	rec := []kv{{key: "on", value: e.On.String()}}
 	switch {
 	case e.Sent != "":
@@ -88,8 +88,8 @@ type NewRound struct {
 	With     []string
 }
 
-// Round appends an interview round.
-func Round(r NewRound, what string) (Change, error) {
+// round appends an interview round.
+func round(r NewRound, what string) (Change, error) {
 	want := followup.Round{At: r.At, Kind: r.Kind, Length: time.Hour}
 	rec := []kv{{key: "at", value: r.At.String()}}
 	if r.Length != "" {

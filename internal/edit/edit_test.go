@@ -36,7 +36,7 @@ func TestGolden(t *testing.T) {
 		return lt
 	}
 	round := func(r NewRound) Change {
-		c, err := Round(r, "added a round")
+		c, err := round(r, "added a round")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,30 +46,30 @@ func TestGolden(t *testing.T) {
 		name, file string
 		change     Change
 	}{
-		{"spec-thanked", "spec.md", Thanked(0, 0, false, day(t, "2026-11-21"), "thanked Ms. Jane Schmoe")},
-		{"spec-posted", "spec.md", Thanked(0, 1, true, day(t, "2026-11-21"), "posted")},
-		{"spec-nudge", "spec.md", Log(followup.LogEntry{On: day(t, "2026-12-14"), Sent: followup.Nudge, By: followup.Phone}, "nudge")},
+		{"spec-thanked", "spec.md", thanked(0, 0, false, day(t, "2026-11-21"), "thanked Ms. Jane Schmoe")},
+		{"spec-posted", "spec.md", thanked(0, 1, true, day(t, "2026-11-21"), "posted")},
+		{"spec-nudge", "spec.md", log(followup.LogEntry{On: day(t, "2026-12-14"), Sent: followup.Nudge, By: followup.Phone}, "nudge")},
 		{"spec-round", "spec.md", round(NewRound{At: at("2026-12-15 10:00"), Length: "45m", Kind: followup.VideoRound, Timeline: "10 business days", With: []string{"Dr. Ana Núñez", "Lee: the CTO"}})},
-		{"four-space-thanked", "four-space.md", Thanked(0, 1, false, day(t, "2027-01-12"), "thanked")},
-		{"four-space-heard", "four-space.md", Log(followup.LogEntry{On: day(t, "2027-01-15"), Heard: "Next round: a panel #2", Next: day(t, "2027-01-20")}, "heard")},
+		{"four-space-thanked", "four-space.md", thanked(0, 1, false, day(t, "2027-01-12"), "thanked")},
+		{"four-space-heard", "four-space.md", log(followup.LogEntry{On: day(t, "2027-01-15"), Heard: "Next round: a panel #2", Next: day(t, "2027-01-20")}, "heard")},
 		{"four-space-round", "four-space.md", round(NewRound{At: at("2027-01-20 15:00"), With: []string{"Rosa Diaz"}})},
-		{"crlf-bom-thanked", "crlf-bom.md", Thanked(0, 0, false, day(t, "2027-02-10"), "thanked")},
-		{"crlf-bom-outcome", "crlf-bom.md", Log(followup.LogEntry{On: day(t, "2027-02-12"), Outcome: followup.Offer, Deadline: day(t, "2027-02-19"), Note: "base 80k"}, "offer")},
-		{"log-middle", "log-middle.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Rejected}, "rejected")},
+		{"crlf-bom-thanked", "crlf-bom.md", thanked(0, 0, false, day(t, "2027-02-10"), "thanked")},
+		{"crlf-bom-outcome", "crlf-bom.md", log(followup.LogEntry{On: day(t, "2027-02-12"), Outcome: followup.Offer, Deadline: day(t, "2027-02-19"), Note: "base 80k"}, "offer")},
+		{"log-middle", "log-middle.md", log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Rejected}, "rejected")},
 		{"log-middle-round", "log-middle.md", round(NewRound{At: at("2027-01-08 09:00"), Kind: followup.PhoneRound})},
-		{"log-empty", "log-empty.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Heard: "They will call"}, "heard")},
-		{"log-flow-empty", "log-flow-empty.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
-		{"log-flow-empty-bare", "log-flow-empty-bare.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
-		{"log-absent", "log-absent.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
-		{"log-absent-skip", "log-absent.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Skipped: "log-absent/withdrawal/1", Note: "they never answered"}, "skipped")},
-		{"inline-interviewer", "inline-interviewer.md", Thanked(0, 0, false, day(t, "2027-01-12"), "thanked")},
-		{"flow-log", "flow-log.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
-		{"anchor", "anchor.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
-		{"block-scalar", "block-scalar.md", Log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
-		{"quoted-thanked", "quoted.md", Thanked(0, 0, false, day(t, "2027-02-10"), "thanked")},
-		{"quoted-posted", "quoted.md", Thanked(0, 1, true, day(t, "2027-02-11"), "posted")},
-		{"quoted-heard", "quoted.md", Log(followup.LogEntry{On: day(t, "2027-02-12"), Heard: "'soon', they said", Next: day(t, "2027-02-20")}, "heard")},
-		{"before-previous", "log-middle.md", Log(followup.LogEntry{On: day(t, "2027-01-04"), Outcome: followup.Rejected}, "rejected")},
+		{"log-empty", "log-empty.md", log(followup.LogEntry{On: day(t, "2027-01-06"), Heard: "They will call"}, "heard")},
+		{"log-flow-empty", "log-flow-empty.md", log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
+		{"log-flow-empty-bare", "log-flow-empty-bare.md", log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
+		{"log-absent", "log-absent.md", log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
+		{"log-absent-skip", "log-absent.md", log(followup.LogEntry{On: day(t, "2027-01-06"), Skipped: "log-absent/withdrawal/1", Note: "they never answered"}, "skipped")},
+		{"inline-interviewer", "inline-interviewer.md", thanked(0, 0, false, day(t, "2027-01-12"), "thanked")},
+		{"flow-log", "flow-log.md", log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
+		{"anchor", "anchor.md", log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
+		{"block-scalar", "block-scalar.md", log(followup.LogEntry{On: day(t, "2027-01-06"), Outcome: followup.Withdrawn}, "withdrawn")},
+		{"quoted-thanked", "quoted.md", thanked(0, 0, false, day(t, "2027-02-10"), "thanked")},
+		{"quoted-posted", "quoted.md", thanked(0, 1, true, day(t, "2027-02-11"), "posted")},
+		{"quoted-heard", "quoted.md", log(followup.LogEntry{On: day(t, "2027-02-12"), Heard: "'soon', they said", Next: day(t, "2027-02-20")}, "heard")},
+		{"before-previous", "log-middle.md", log(followup.LogEntry{On: day(t, "2027-01-04"), Outcome: followup.Rejected}, "rejected")},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -159,14 +159,14 @@ func FuzzEdit(f *testing.F) {
 			if ga.rounds == 0 {
 				return
 			}
-			c = Thanked(0, int(which/4)%ga.ivs, which%8 == 0, followup.Date{Year: 2027, Month: 1, Day: 20}, "t")
+			c = thanked(0, int(which/4)%ga.ivs, which%8 == 0, followup.Date{Year: 2027, Month: 1, Day: 20}, "t")
 		case 1:
-			c = Log(followup.LogEntry{On: on, Heard: "said: \"soon\" #1", Next: on.AddDays(3)}, "h")
+			c = log(followup.LogEntry{On: on, Heard: "said: \"soon\" #1", Next: on.AddDays(3)}, "h")
 		case 2:
-			c = Log(followup.LogEntry{On: on, Outcome: followup.Offer, Deadline: on.AddDays(5), Note: "80k"}, "o")
+			c = log(followup.LogEntry{On: on, Outcome: followup.Offer, Deadline: on.AddDays(5), Note: "80k"}, "o")
 		case 3:
 			var err error
-			c, err = Round(NewRound{At: followup.LocalTime{Date: on, Hour: 9}, Kind: followup.PhoneRound, With: []string{"Ana Núñez"}}, "r")
+			c, err = round(NewRound{At: followup.LocalTime{Date: on, Hour: 9}, Kind: followup.PhoneRound, With: []string{"Ana Núñez"}}, "r")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -230,14 +230,14 @@ func FuzzApplyAnyFile(f *testing.F) {
 		var c Change
 		switch which % 4 {
 		case 0:
-			c = Thanked(int(which/4)%2, int(which/8)%2, which%16 == 0, on, "t")
+			c = thanked(int(which/4)%2, int(which/8)%2, which%16 == 0, on, "t")
 		case 1:
-			c = Log(followup.LogEntry{On: on, Heard: "ok: \"x\" #1", Next: on.AddDays(2)}, "h")
+			c = log(followup.LogEntry{On: on, Heard: "ok: \"x\" #1", Next: on.AddDays(2)}, "h")
 		case 2:
-			c = Log(followup.LogEntry{On: on, Skipped: "x/thank-you/r1/a", Note: "n"}, "s")
+			c = log(followup.LogEntry{On: on, Skipped: "x/thank-you/r1/a", Note: "n"}, "s")
 		case 3:
 			var err error
-			if c, err = Round(NewRound{At: followup.LocalTime{Date: on, Hour: 9}, With: []string{"Dr. A B"}}, "r"); err != nil {
+			if c, err = round(NewRound{At: followup.LocalTime{Date: on, Hour: 9}, With: []string{"Dr. A B"}}, "r"); err != nil {
 				t.Fatal(err)
 			}
 		}

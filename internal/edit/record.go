@@ -265,7 +265,7 @@ func Done(opt Options, ids []string) ([]Result, error) {
 			if posted {
 				what = "posted a thank-you letter to " + fullName(&a.Interviewer.Person)
 			}
-			c = Thanked(a.Round.N-1, j, posted, on, what)
+			c = thanked(a.Round.N-1, j, posted, on, what)
 		case followup.MoveOn:
 			return nil, &UsageError{fmt.Sprintf("%s: moving on needs no record; it passes by itself (or record a reply with followup heard)", a.ID)}
 		default:
@@ -277,7 +277,7 @@ func Done(opt Options, ids []string) ([]Result, error) {
 			if a.To != nil {
 				what += " to " + fullName(a.To)
 			}
-			c = Log(e, what)
+			c = log(e, what)
 		}
 		c.action = a.ID
 		todo = group(todo, a.App, c)
@@ -304,7 +304,7 @@ func Skip(opt Options, ids []string, why string) ([]Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := Log(followup.LogEntry{On: on, Skipped: a.ID, Note: strings.TrimSpace(why)}, "skipped "+a.ID)
+		c := log(followup.LogEntry{On: on, Skipped: a.ID, Note: strings.TrimSpace(why)}, "skipped "+a.ID)
 		c.action = a.ID
 		todo = group(todo, a.App, c)
 	}
@@ -319,7 +319,7 @@ func Heard(opt Options, app, text string, next followup.Date) (*Result, error) {
 	}
 	return one(opt, app, func(p *project, a *followup.Application) (Change, error) {
 		on, err := p.day(a)
-		return Log(followup.LogEntry{On: on, Heard: text, Next: next}, "heard from "+a.Company), err
+		return log(followup.LogEntry{On: on, Heard: text, Next: next}, "heard from "+a.Company), err
 	})
 }
 
@@ -330,14 +330,14 @@ func Outcome(opt Options, app string, o followup.Outcome, note string, deadline 
 	}
 	return one(opt, app, func(p *project, a *followup.Application) (Change, error) {
 		on, err := p.day(a)
-		return Log(followup.LogEntry{On: on, Outcome: o, Note: strings.TrimSpace(note), Deadline: deadline}, "outcome "+string(o)), err
+		return log(followup.LogEntry{On: on, Outcome: o, Note: strings.TrimSpace(note), Deadline: deadline}, "outcome "+string(o)), err
 	})
 }
 
 // AddRound records an interview round.
 func AddRound(opt Options, app string, r NewRound) (*Result, error) {
 	return one(opt, app, func(p *project, a *followup.Application) (Change, error) {
-		c, err := Round(r, "added round "+fmt.Sprint(len(a.Rounds)+1)+" on "+r.At.String())
+		c, err := round(r, "added round "+fmt.Sprint(len(a.Rounds)+1)+" on "+r.At.String())
 		if err != nil {
 			return Change{}, &UsageError{"round: " + err.Error()}
 		}
@@ -392,7 +392,7 @@ func (p *project) writeOne(t pending) (Result, error) {
 		data = b
 	} else {
 		var err error
-		if f, err = Open(path); err != nil {
+		if f, err = open(path); err != nil {
 			return r, err
 		}
 		defer f.Close()
@@ -410,10 +410,10 @@ func (p *project) writeOne(t pending) (Result, error) {
 		cur = next
 		r.What = append(r.What, c.What)
 	}
-	r.Diff = Diff(a.Path, data, cur)
+	r.Diff = diff(a.Path, data, cur)
 	if !p.opt.DryRun {
 		if err := f.Replace(cur); err != nil {
-			if errors.Is(err, ErrChanged) {
+			if errors.Is(err, errChanged) {
 				return r, fmt.Errorf("%s: %w", a.Path, err)
 			}
 			return r, err

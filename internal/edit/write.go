@@ -18,14 +18,14 @@ type File struct {
 	info fs.FileInfo
 }
 
-// ErrChanged says the file changed on disk between reading and writing
+// errChanged says the file changed on disk between reading and writing
 // (an editor saved it meanwhile); nothing was written.
-var ErrChanged = errors.New("the file changed on disk while followup was editing it (saved in an editor?); nothing was written: run the command again")
+var errChanged = errors.New("the file changed on disk while followup was editing it (saved in an editor?); nothing was written: run the command again")
 
-// Open locks path against other followup processes and reads it. Two
+// open locks path against other followup processes and reads it. Two
 // commands at once on one file take turns, so neither loses the other's
 // update: the second reads what the first wrote.
-func Open(path string) (*File, error) {
+func open(path string) (*File, error) {
 	for range 100 {
 		f, err := os.Open(path)
 		if err != nil {
@@ -115,7 +115,7 @@ func (f *File) Replace(data []byte) (err error) {
 		return err
 	}
 	if !os.SameFile(now, f.info) || now.Size() != f.info.Size() || !now.ModTime().Equal(f.info.ModTime()) || !bytes.Equal(cur, f.Data) {
-		return ErrChanged
+		return errChanged
 	}
 	if closeBeforeRename {
 		f.f.Close()

@@ -18,12 +18,12 @@ const small = "---\ncompany: Acme\nrole: Designer\napplied: 2027-01-04\n---\nNot
 
 // record is what a command does: open, splice, replace.
 func record(path string, e followup.LogEntry) error {
-	f, err := Open(path)
+	f, err := open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	out, err := Apply(path, "acme", f.Data, "UTC", Log(e, "heard"))
+	out, err := Apply(path, "acme", f.Data, "UTC", log(e, "heard"))
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func TestChangedOnDisk(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "acme.md")
 			os.WriteFile(path, []byte(small), 0o644)
-			f, err := Open(path)
+			f, err := open(path)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -103,11 +103,11 @@ func TestChangedOnDisk(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			out, err := Apply(path, "acme", f.Data, "UTC", Log(followup.LogEntry{On: followup.Date{Year: 2027, Month: 1, Day: 5}, Heard: "ok"}, "heard"))
+			out, err := Apply(path, "acme", f.Data, "UTC", log(followup.LogEntry{On: followup.Date{Year: 2027, Month: 1, Day: 5}, Heard: "ok"}, "heard"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := f.Replace(out); !errors.Is(err, ErrChanged) {
+			if err := f.Replace(out); !errors.Is(err, errChanged) {
 				t.Fatalf("Replace = %v, want ErrChanged", err)
 			}
 			if got, _ := os.ReadFile(path); string(got) != saved {

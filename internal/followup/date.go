@@ -143,7 +143,7 @@ func (d Date) AddBusinessDays(n int) Date {
 // September), where the day starts at 01:00; time.Date would instead
 // normalise to 23:00 the evening before.
 func (d Date) In(loc *time.Location) time.Time {
-	t, _ := Wall(d.Year, d.Month, d.Day, 0, 0, 0, loc)
+	t, _ := wall(d.Year, d.Month, d.Day, 0, 0, 0, loc)
 	if DateOf(t) == d {
 		return t
 	}
@@ -189,7 +189,7 @@ func ParseLocalTime(s string) (LocalTime, error) {
 		}
 		return LocalTime{}, bad()
 	}
-	h, m, err := ParseClock(s[11:])
+	h, m, err := parseClock(s[11:])
 	if err != nil {
 		return LocalTime{}, fmt.Errorf("%v in %q", err, s)
 	}
@@ -220,19 +220,19 @@ func (lt LocalTime) MarshalText() ([]byte, error) { return []byte(lt.String()), 
 // (skipped by a daylight-saving jump); the instant is then the one Go
 // picks, which check reports. A wall clock that occurs twice (the clocks
 // go back over it) means its first occurrence, as RFC 5545 §3.3.5 says of
-// a local time in the repeated hour; see Wall.
+// a local time in the repeated hour; see wall.
 func (lt LocalTime) In(loc *time.Location) (t time.Time, ok bool) {
-	t, n := Wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
+	t, n := wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
 	return t, n > 0
 }
 
 // Repeated reports whether lt occurs twice in loc (check warns about it).
 func (lt LocalTime) Repeated(loc *time.Location) bool {
-	_, n := Wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
+	_, n := wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
 	return n > 1
 }
 
-// Wall is the first instant at which the clocks of loc read the given
+// wall is the first instant at which the clocks of loc read the given
 // wall time, and how many instants do (0 when the clocks jump over it,
 // then t is time.Date's answer; 2 in the hour the clocks go back over).
 //
@@ -242,7 +242,7 @@ func (lt LocalTime) Repeated(loc *time.Location) bool {
 // read as UTC minus an offset the zone has in force then, so the
 // candidates are the offsets of the zone a day either side of time.Date's
 // answer: no zone has changed its offset twice within a day since 1970.
-func Wall(year int, month time.Month, day, hour, min, sec int, loc *time.Location) (t time.Time, n int) {
+func wall(year int, month time.Month, day, hour, min, sec int, loc *time.Location) (t time.Time, n int) {
 	t = time.Date(year, month, day, hour, min, sec, 0, loc)
 	if loc == nil || loc == time.UTC {
 		return t, 1
@@ -295,7 +295,7 @@ func Wall(year int, month time.Month, day, hour, min, sec int, loc *time.Locatio
 // parsers, so the feed writes such an instant in UTC.
 func RepeatedAt(t time.Time, loc *time.Location) bool {
 	w := t.In(loc)
-	_, n := Wall(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), loc)
+	_, n := wall(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), loc)
 	return n > 1
 }
 
@@ -472,14 +472,14 @@ func (tl Timeline) String() string {
 
 // IsSpan reports whether the timeline counts a span from the round's day
 // ("within 2 weeks"), rather than naming a day.
-func (tl Timeline) IsSpan() bool { return tl.Date.IsZero() && tl.Rel == NotRelative }
+func (tl Timeline) IsSpan() bool { return tl.Date.IsZero() && tl.Rel == notRelative }
 
 // From is the promised day for a round held on day d.
 func (tl Timeline) From(d Date) Date {
 	if !tl.Date.IsZero() {
 		return tl.Date
 	}
-	if tl.Rel != NotRelative {
+	if tl.Rel != notRelative {
 		return tl.relativeFrom(d)
 	}
 	return tl.Span.After(d)

@@ -450,7 +450,7 @@ func TestWall(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, n := Wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
+		got, n := wall(lt.Year, lt.Month, lt.Day, lt.Hour, lt.Minute, 0, loc)
 		if n != tc.n {
 			t.Errorf("%s %s: %d occurrences, want %d", tc.zone, tc.at, n, tc.n)
 		}
@@ -498,7 +498,7 @@ func FuzzWall(f *testing.F) {
 			t.Skip(err)
 		}
 		year, month, day, hour, min := 1900+int(y)%300, time.Month(1+int(mo)%12), 1+int(d)%28, int(h)%24, int(mi)%60
-		got, n := Wall(year, month, day, hour, min, 0, loc)
+		got, n := wall(year, month, day, hour, min, 0, loc)
 		if n < 0 || n > 2 {
 			t.Fatalf("%d occurrences", n)
 		}
@@ -524,7 +524,7 @@ func FuzzSaid(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if h, m, err := ParseClock(s); err == nil && (h < 0 || h > 23 || m < 0 || m > 59) {
+		if h, m, err := parseClock(s); err == nil && (h < 0 || h > 23 || m < 0 || m > 59) {
 			t.Fatalf("ParseClock(%q) = %d:%d", s, h, m)
 		}
 		var tl Timeline

@@ -18,18 +18,18 @@ type Pos struct {
 }
 
 func (p Pos) String() string {
-	path := QuotePath(p.Path)
+	path := quotePath(p.Path)
 	if p.Line == 0 {
 		return path
 	}
 	return path + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col)
 }
 
-// QuotePath returns a file name as messages print it: as it is, unless it
+// quotePath returns a file name as messages print it: as it is, unless it
 // holds a control character (a newline would split the path:line:col
 // line in two, and an escape sequence would speak to the terminal) or is
 // not UTF-8; then Go-quoted, "content/a\nb.md".
-func QuotePath(path string) string {
+func quotePath(path string) string {
 	if !utf8.ValidString(path) || strings.ContainsFunc(path, unicode.IsControl) || strings.HasPrefix(path, `"`) {
 		return strconv.Quote(path)
 	}

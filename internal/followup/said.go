@@ -12,11 +12,11 @@ import (
 type Relative int
 
 const (
-	NotRelative   Relative = iota
-	EndOfNextWeek          // "next week", "end of next week": Friday of the next week
-	EndOfWeek              // "end of the week", "this week": the Friday of the round's week
-	EndOfMonth             // "end of the month": the month's last day
-	ByWeekday              // "by Friday": the first such weekday after the round
+	notRelative   Relative = iota
+	endOfNextWeek          // "next week", "end of next week": Friday of the next week
+	endOfWeek              // "end of the week", "this week": the Friday of the round's week
+	endOfMonth             // "end of the month": the month's last day
+	byWeekday              // "by Friday": the first such weekday after the round
 )
 
 // TimelineForms lists what a timeline may say, for messages.
@@ -45,19 +45,19 @@ func parseSaid(s string) (Timeline, bool) {
 	l = strings.TrimPrefix(l, "in ")
 	switch l {
 	case "next week", "end of next week", "by next week", "by the end of next week", "the end of next week":
-		return Timeline{Rel: EndOfNextWeek, Said: s}, true
+		return Timeline{Rel: endOfNextWeek, Said: s}, true
 	case "this week", "end of the week", "end of this week", "by the end of the week", "by the end of this week", "the end of the week":
-		return Timeline{Rel: EndOfWeek, Said: s}, true
+		return Timeline{Rel: endOfWeek, Said: s}, true
 	case "end of the month", "end of month", "by the end of the month", "the end of the month", "end of this month", "by end of month":
-		return Timeline{Rel: EndOfMonth, Said: s}, true
+		return Timeline{Rel: endOfMonth, Said: s}, true
 	}
 	if w, ok := strings.CutPrefix(l, "by "); ok {
 		if wd, ok := weekdays[strings.TrimSuffix(w, "s")]; ok {
-			return Timeline{Rel: ByWeekday, Weekday: wd, Said: s}, true
+			return Timeline{Rel: byWeekday, Weekday: wd, Said: s}, true
 		}
 	}
 	if wd, ok := weekdays[l]; ok {
-		return Timeline{Rel: ByWeekday, Weekday: wd, Said: s}, true
+		return Timeline{Rel: byWeekday, Weekday: wd, Said: s}, true
 	}
 	// Ranges: "2-3 weeks", "2 to 3 weeks", "a week or two", "one or two weeks".
 	f := strings.Fields(strings.NewReplacer("–", "-", "—", "-").Replace(l))
@@ -126,16 +126,16 @@ func (tl Timeline) relativeFrom(d Date) Date {
 		return d.AddDays(off)
 	}
 	switch tl.Rel {
-	case EndOfWeek:
+	case endOfWeek:
 		if f := friday(d); !f.Before(d) {
 			return f
 		}
 		return d
-	case EndOfNextWeek:
+	case endOfNextWeek:
 		return friday(d).AddDays(7)
-	case EndOfMonth:
+	case endOfMonth:
 		return Date{Year: d.Year, Month: d.Month, Day: daysIn(d.Month, d.Year)}
-	case ByWeekday:
+	case byWeekday:
 		n := (int(tl.Weekday) - int(d.Weekday()) + 7) % 7
 		if n == 0 {
 			n = 7
@@ -145,9 +145,9 @@ func (tl Timeline) relativeFrom(d Date) Date {
 	return d
 }
 
-// ParseClock reads a time of day as people write it: "14:00", "9:00",
+// parseClock reads a time of day as people write it: "14:00", "9:00",
 // "2pm", "9am", "2:30 pm", "14h", "14h30".
-func ParseClock(s string) (hour, minute int, err error) {
+func parseClock(s string) (hour, minute int, err error) {
 	const forms = `want 14:00, 9:00, 2pm, 9am, 2:30pm or 14h`
 	l := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
 	l = strings.ReplaceAll(l, ".", "")

@@ -12,22 +12,22 @@ type Via string
 
 const (
 	ViaOnline   Via = "online"    // a web form or job board
-	ViaEmail    Via = "email"     // sent to a person or an address
-	ViaReferral Via = "referral"  // someone passed it on
+	viaEmail    Via = "email"     // sent to a person or an address
+	viaReferral Via = "referral"  // someone passed it on
 	ViaInPerson Via = "in person" // handed in at the employer
-	ViaPhone    Via = "phone"
-	ViaLetter   Via = "letter" // by post
+	viaPhone    Via = "phone"
+	viaLetter   Via = "letter" // by post
 )
 
-// Vias lists the values of `via:` in the order messages give them.
-var Vias = []Via{ViaOnline, ViaEmail, ViaReferral, ViaInPerson, ViaPhone, ViaLetter}
+// vias lists the values of `via:` in the order messages give them.
+var vias = []Via{ViaOnline, viaEmail, viaReferral, ViaInPerson, viaPhone, viaLetter}
 
 func (v *Via) UnmarshalText(b []byte) error {
 	s := strings.Join(strings.Fields(strings.ToLower(string(b))), " ")
 	if s == "in-person" {
 		s = string(ViaInPerson)
 	}
-	for _, w := range Vias {
+	for _, w := range vias {
 		if string(w) == s {
 			*v = w
 			return nil

@@ -67,8 +67,8 @@ var regions = map[string][]*cal.Holiday{
 	"CH-VD": ch.HolidaysVD, "CH-BS": ch.HolidaysBS, "CH-TI": ch.HolidaysTI, "CH-SG": ch.HolidaysSG,
 }
 
-// Codes lists the country codes, for messages.
-func Codes() []string {
+// codes lists the country codes, for messages.
+func codes() []string {
 	out := make([]string, 0, len(countries))
 	for c := range countries {
 		out = append(out, c)
@@ -105,7 +105,7 @@ func New(code string, extra []followup.Date) (*Calendar, error) {
 		list, ok = countries[country]
 	}
 	if !ok {
-		return nil, fmt.Errorf("unknown holiday calendar %q (want a country code such as US, GB or DE, or a region such as DE-BY; known: %s)", written, strings.Join(Codes(), ", "))
+		return nil, fmt.Errorf("unknown holiday calendar %q (want a country code such as US, GB or DE, or a region such as DE-BY; known: %s)", written, strings.Join(codes(), ", "))
 	}
 	c.list = list
 	return c, nil

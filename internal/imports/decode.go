@@ -13,10 +13,10 @@ type Encoding string
 
 const (
 	UTF8        Encoding = "UTF-8"
-	UTF8BOM     Encoding = "UTF-8 with BOM"
-	UTF16LE     Encoding = "UTF-16LE"
-	UTF16BE     Encoding = "UTF-16BE"
-	Windows1252 Encoding = "Windows-1252"
+	utf8BOM     Encoding = "UTF-8 with BOM"
+	utf16LE     Encoding = "UTF-16LE"
+	utf16BE     Encoding = "UTF-16BE"
+	windows1252 Encoding = "Windows-1252"
 )
 
 // decode turns a file's bytes into text. A byte order mark decides; without
@@ -26,11 +26,11 @@ const (
 func decode(b []byte) (string, Encoding) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xef, 0xbb, 0xbf}):
-		return toValidUTF8(b[3:]), UTF8BOM
+		return toValidUTF8(b[3:]), utf8BOM
 	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
-		return fromUTF16(b[2:], binary.LittleEndian), UTF16LE
+		return fromUTF16(b[2:], binary.LittleEndian), utf16LE
 	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
-		return fromUTF16(b[2:], binary.BigEndian), UTF16BE
+		return fromUTF16(b[2:], binary.BigEndian), utf16BE
 	}
 	if len(b) >= 4 && len(b)%2 == 0 {
 		even, odd := 0, 0
@@ -45,15 +45,15 @@ func decode(b []byte) (string, Encoding) {
 		}
 		switch half := n / 4; {
 		case odd > half && even == 0:
-			return fromUTF16(b, binary.LittleEndian), UTF16LE
+			return fromUTF16(b, binary.LittleEndian), utf16LE
 		case even > half && odd == 0:
-			return fromUTF16(b, binary.BigEndian), UTF16BE
+			return fromUTF16(b, binary.BigEndian), utf16BE
 		}
 	}
 	if utf8.Valid(b) {
 		return string(b), UTF8
 	}
-	return fromWindows1252(b), Windows1252
+	return fromWindows1252(b), windows1252
 }
 
 func toValidUTF8(b []byte) string {

@@ -81,7 +81,7 @@ func MakePlan(recs []Record, existing []Existing, taken func(slug string) bool, 
 			byPosting[pk] = self
 		}
 		byName[nk] = self
-		slug := FreeSlug(BaseSlug(r.Company, r.Role), func(s string) bool { return slugs[s] || (taken != nil && taken(s)) })
+		slug := freeSlug(BaseSlug(r.Company, r.Role), func(s string) bool { return slugs[s] || (taken != nil && taken(s)) })
 		slugs[slug] = true
 		id := followup.NewID(r.Company, func(s string) bool { return ids[s] }, rnd)
 		ids[id] = true
@@ -107,8 +107,8 @@ func BaseSlug(company, role string) string {
 	return s
 }
 
-// FreeSlug is base, or base-2, base-3… the first that taken refuses.
-func FreeSlug(base string, taken func(string) bool) string {
+// freeSlug is base, or base-2, base-3… the first that taken refuses.
+func freeSlug(base string, taken func(string) bool) string {
 	s := base
 	for n := 2; taken(s); n++ {
 		s = fmt.Sprintf("%s-%d", base, n)

@@ -159,11 +159,11 @@ func TestEncodingsAndSeparators(t *testing.T) {
 		sep  rune
 	}{
 		{"UTF-8", []byte(semi), UTF8, ';'},
-		{"UTF-8 BOM", append([]byte{0xef, 0xbb, 0xbf}, semi...), UTF8BOM, ';'},
-		{"UTF-16LE BOM tabs", utf16Bytes(text, binary.LittleEndian, true), UTF16LE, '\t'},
-		{"UTF-16BE BOM tabs", utf16Bytes(text, binary.BigEndian, true), UTF16BE, '\t'},
-		{"UTF-16LE without BOM", utf16Bytes(text, binary.LittleEndian, false), UTF16LE, '\t'},
-		{"Windows-1252", []byte("company,role\nCaf\xe9 N\xfa\xf1ez,Designer\n"), Windows1252, ','},
+		{"UTF-8 BOM", append([]byte{0xef, 0xbb, 0xbf}, semi...), utf8BOM, ';'},
+		{"UTF-16LE BOM tabs", utf16Bytes(text, binary.LittleEndian, true), utf16LE, '\t'},
+		{"UTF-16BE BOM tabs", utf16Bytes(text, binary.BigEndian, true), utf16BE, '\t'},
+		{"UTF-16LE without BOM", utf16Bytes(text, binary.LittleEndian, false), utf16LE, '\t'},
+		{"Windows-1252", []byte("company,role\nCaf\xe9 N\xfa\xf1ez,Designer\n"), windows1252, ','},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, errs := Read("x.csv", tc.data, Options{})

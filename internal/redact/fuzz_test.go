@@ -17,7 +17,7 @@ func FuzzMask(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		m := Text(s)
+		m := text(s)
 		if email.MatchString(m) {
 			t.Fatalf("Text(%q) = %q keeps an address", s, m)
 		}
@@ -26,10 +26,10 @@ func FuzzMask(f *testing.F) {
 				t.Fatalf("Text(%q) = %q keeps a phone number %q", s, m, p)
 			}
 		}
-		if Text(m) != m {
-			t.Fatalf("Text(%q) = %q, and again %q", s, m, Text(m))
+		if text(m) != m {
+			t.Fatalf("Text(%q) = %q, and again %q", s, m, text(m))
 		}
-		p := Posting(s)
+		p := posting(s)
 		if p == "" {
 			return
 		}

@@ -45,16 +45,16 @@ import (
 
 // Masks written in place of what is found in a published text.
 const (
-	EmailMask = "[email]"
-	PhoneMask = "[phone]"
+	emailMask = "[email]"
+	phoneMask = "[phone]"
 )
 
-// Contact is what the contact is called when names are not published.
-const Contact = "the recruiter"
+// contact is what the contact is called when names are not published.
+const contact = "the recruiter"
 
-// Heard stands for what they said: a log entry must keep saying that
+// heard stands for what they said: a log entry must keep saying that
 // they replied (the schedule counts replies), not what they replied.
-const Heard = "heard back"
+const heard = "heard back"
 
 var (
 	// An address: something@host.tld, the parts in any script.
@@ -68,26 +68,26 @@ var (
 	isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 )
 
-// Text masks every email address and phone number in s. It errs on the
+// text masks every email address and phone number in s. It errs on the
 // side of masking: a run of seven digits or more that is not a
 // YYYY-MM-DD date is taken for a phone number.
-func Text(s string) string {
+func text(s string) string {
 	if s == "" {
 		return s
 	}
-	s = email.ReplaceAllString(s, EmailMask)
+	s = email.ReplaceAllString(s, emailMask)
 	return phone.ReplaceAllStringFunc(s, func(m string) string {
 		if isoDate.MatchString(m) {
 			return m
 		}
-		return PhoneMask
+		return phoneMask
 	})
 }
 
-// Posting is a posting URL as a public build publishes it: http(s),
+// posting is a posting URL as a public build publishes it: http(s),
 // host and path, without user information, query or fragment; "" when
 // it is not an http(s) URL or its path holds an email address.
-func Posting(s string) string {
+func posting(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "" {
 		return ""
@@ -117,7 +117,7 @@ func Public(apps []*followup.Application, names bool) []*followup.Application {
 // title masked, the owner's email dropped (drafts, the only place that
 // uses it, are not published).
 func Config(cfg followup.Config) followup.Config {
-	cfg.Title = Text(cfg.Title)
+	cfg.Title = text(cfg.Title)
 	cfg.Owner.Email = ""
 	return cfg
 }
@@ -132,10 +132,10 @@ func application(a *followup.Application, names bool) *followup.Application {
 		ID:       a.ID,   // lowercase ASCII letters, digits and dashes only (content checks it)
 		IDPos:    a.IDPos,
 		Path:     a.Path, // for messages, never rendered
-		Company:  Text(a.Company),
-		Role:     Text(a.Role),
-		Posting:  Posting(a.Posting),
-		Location: Text(a.Location),
+		Company:  text(a.Company),
+		Role:     text(a.Role),
+		Posting:  posting(a.Posting),
+		Location: text(a.Location),
 		Applied:  a.Applied,
 		// AppliedPos: where applied: is written, for check's warnings.
 		AppliedPos: a.AppliedPos,
@@ -148,7 +148,7 @@ func application(a *followup.Application, names bool) *followup.Application {
 	}
 	label := labeller(names)
 	if a.Contact != nil {
-		c := person(*a.Contact, names, Contact)
+		c := person(*a.Contact, names, contact)
 		p.Contact = &c
 	}
 	p.Rounds = make([]followup.Round, len(a.Rounds))
@@ -187,7 +187,7 @@ func application(a *followup.Application, names bool) *followup.Application {
 			// Not published: Note.
 		}
 		if e.Heard != "" {
-			pe.Heard = Heard
+			pe.Heard = heard
 		}
 		p.Log[i] = pe
 	}
@@ -231,7 +231,7 @@ func skippedID(id, slug string, ids map[string]string) string {
 	if rest, ok := strings.CutPrefix(id, slug+"/thank-you/"); ok && rest != "" {
 		return slug + "/thank-you/"
 	}
-	return Text(id)
+	return text(id)
 }
 
 // person is a person as published: never their email or phone; their
@@ -239,7 +239,7 @@ func skippedID(id, slug string, ids map[string]string) string {
 func person(p followup.Person, names bool, role string) followup.Person {
 	out := followup.Person{Name: role, By: p.By}
 	if names {
-		out.Name, out.Title = Text(p.Name), Text(p.Title)
+		out.Name, out.Title = text(p.Name), text(p.Title)
 	}
 	return out
 }

@@ -26,7 +26,7 @@ func TestText(t *testing.T) {
 		{"a@b", "a@b"}, // no domain: not an address
 		{"", ""},
 	} {
-		if got := Text(tc.in); got != tc.want {
+		if got := text(tc.in); got != tc.want {
 			t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -47,7 +47,7 @@ func TestPosting(t *testing.T) {
 		{"acme.example/jobs", ""},
 		{"", ""},
 	} {
-		if got := Posting(tc.in); got != tc.want {
+		if got := posting(tc.in); got != tc.want {
 			t.Errorf("Posting(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -86,10 +86,10 @@ func TestPublicNumbering(t *testing.T) {
 	if want := []string{"interviewer 1", "interviewer 2", "interviewer 3", "interviewer 1"}; !equal(labels, want) {
 		t.Errorf("labels %q, want %q", labels, want)
 	}
-	if c := got.Contact; c.Name != Contact || c.Title != "" || c.Email != "" || c.Phone != "" {
+	if c := got.Contact; c.Name != contact || c.Title != "" || c.Email != "" || c.Phone != "" {
 		t.Errorf("contact %+v", *c)
 	}
-	if got.Log[0].Heard != Heard || got.Log[0].Note != "" || got.Log[1].Heard != "" {
+	if got.Log[0].Heard != heard || got.Log[0].Note != "" || got.Log[1].Heard != "" {
 		t.Errorf("log %+v", got.Log)
 	}
 	if got.Notes != nil {

@@ -13,9 +13,9 @@ import (
 	"github.com/followup-tool/followup/layouts"
 )
 
-// Columns are the CSV header: one row per activity, and one row for a
+// columns are the CSV header: one row per activity, and one row for a
 // week without any, so that an empty week shows rather than vanishes.
-var Columns = []string{"week", "week_activities", "week_flag", "date", "activity", "employer", "website_or_address", "phone", "person_contacted", "method", "position", "result"}
+var columns = []string{"week", "week_activities", "week_flag", "date", "activity", "employer", "website_or_address", "phone", "person_contacted", "method", "position", "result"}
 
 // Flag is what a short week says.
 func (l *Log) Flag(w Week) string {
@@ -31,7 +31,7 @@ func (w Week) Name() string { return fmt.Sprintf("%04d-W%02d", w.Year, w.Number)
 // CSV writes the log as CSV, every cell guarded against formula injection.
 func CSV(w io.Writer, l *Log) error {
 	cw := export.NewCSV(w)
-	cw.Write(Columns)
+	cw.Write(columns)
 	for _, wk := range l.Weeks {
 		head := []string{wk.Name(), strconv.Itoa(len(wk.Activities)), l.Flag(wk)}
 		if len(wk.Activities) == 0 {
@@ -119,9 +119,9 @@ type PageWeek struct {
 	Flag string // "fewer than 3", or ""
 }
 
-// LayoutFile is the page's template, in the theme and in a project's
+// layoutFile is the page's template, in the theme and in a project's
 // layouts/ directory (which overrides the embedded one).
-const LayoutFile = "worklog.html"
+const layoutFile = "worklog.html"
 
 // Theme gives the copy of a theme file in use (*layouts.Theme): the
 // project's own, else the default, and how messages name it.
@@ -136,11 +136,11 @@ func HTML(w io.Writer, l *Log, owner string, theme Theme) error {
 	if theme == nil {
 		theme = (*layouts.Theme)(nil)
 	}
-	src, display, err := theme.ReadFile(LayoutFile)
+	src, display, err := theme.ReadFile(layoutFile)
 	if err != nil {
 		return err
 	}
-	t, err := template.New(LayoutFile).Parse(string(src))
+	t, err := template.New(layoutFile).Parse(string(src))
 	if err != nil {
 		return followup.ErrorList{layouts.TemplateError(display, err)}
 	}
