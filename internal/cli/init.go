@@ -10,6 +10,7 @@ import (
 
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/holiday"
+	"github.com/followup-tool/followup/internal/newfile"
 	"github.com/followup-tool/followup/internal/scaffold"
 	"github.com/followup-tool/followup/internal/zone"
 )
@@ -77,20 +78,13 @@ openssl rand -hex 16). .github/workflows/followup.yml rebuilds the site daily.
 	return nil
 }
 
-// writeNew creates path, never replacing a file.
+// writeNew creates path and its directory, never replacing a file
+// (newfile.Create: an error that is fs.ErrExist when it exists).
 func writeNew(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return newfile.Create(path, data, 0o644)
 }
 
 // localZone is this machine's IANA zone: $TZ, else the target of the

@@ -102,21 +102,11 @@ func runNew(env *Env, args []string) error {
 	taken := content.Taken(os.DirFS(c.dir()))
 	n.ID = followup.NewID(n.Company, func(id string) bool { return taken[id] }, env.random())
 	path := filepath.Join(c.dir(), content.Dir, filepath.FromSlash(slug)+".md")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err = writeNew(path, scaffold.Application(n))
 	if errors.Is(err, os.ErrExist) {
 		return fmt.Errorf("%s already exists; not overwriting it (name another slug: followup new %s-2)", path, slug)
 	}
 	if err != nil {
-		return err
-	}
-	if _, err := f.Write(scaffold.Application(n)); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, path)
