@@ -55,23 +55,7 @@ type Data struct {
 type Set struct {
 	t       map[followup.Kind]*template.Template
 	display map[followup.Kind]string // how messages name each kind's file
-	done    sync.Map                 // renderKey -> Draft
-}
-
-// renderKey is everything a draft is made from, so a remembered draft is
-// the one a fresh render would give.
-type renderKey struct {
-	id, to, title, company, role string
-	overdue                      bool
-	start                        int64
-	iv                           *followup.Interviewer
-	kind                         followup.Kind
-	channel                      followup.Channel
-	day                          followup.Date
-	stage                        followup.Stage
-	owner                        followup.Owner
-	round                        *followup.Round
-	app                          *followup.Application
+	done    sync.Map                 // Data -> Draft
 }
 
 // Load parses the draft template of every kind from the theme (the
@@ -112,15 +96,12 @@ func (s *Set) Render(a *followup.Action, stage followup.Stage, owner followup.Ow
 	if t == nil {
 		return Draft{}, fmt.Errorf("no template for %s", a.Kind)
 	}
-	k := renderKey{id: a.ID, overdue: a.Overdue, start: a.Start.UnixNano(), iv: a.Interviewer, kind: a.Kind, channel: a.Channel, day: a.Day, stage: stage, owner: owner, round: a.Round, app: a.App,
-		company: a.App.Company, role: a.App.Role}
-	if a.To != nil {
-		k.to, k.title = a.To.Name, a.To.Title
-	}
-	if v, ok := s.done.Load(k); ok {
+	// A draft is its kind's template executed on d alone, so the draft
+	// of the same d is the one rendered before.
+	d := data(a, stage, owner)
+	if v, ok := s.done.Load(d); ok {
 		return v.(Draft), nil
 	}
-	d := data(a, stage, owner)
 	var sub, body bytes.Buffer
 	err := t.ExecuteTemplate(&sub, "subject", d)
 	if err == nil {
@@ -136,7 +117,7 @@ func (s *Set) Render(a *followup.Action, stage followup.Stage, owner followup.Ow
 		Subject: strings.Join(strings.Fields(sub.String()), " "),
 		Body:    tidy(body.String()),
 	}
-	s.done.Store(k, out)
+	s.done.Store(d, out)
 	return out, nil
 }
 
