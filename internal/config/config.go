@@ -380,14 +380,7 @@ var kinds = func() map[string]string {
 func decode(data []byte, display string, errs *followup.ErrorList) (raw rawConfig, vals map[string][2]int, ok bool) {
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
-		var de *toml.DecodeError
-		if errors.As(err, &de) {
-			row, col := de.Position()
-			row, col = max(row, 1), runeColumn(data, row, col)
-			errs.Add(followup.Pos{Path: display, Line: row, Col: col}, "%s", decodeMessage(de))
-		} else {
-			errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
-		}
+		*errs = append(*errs, tomlError(data, display, err))
 		return raw, nil, false
 	}
 	vals, keys := positions(data)
@@ -445,7 +438,7 @@ func decode(data []byte, display string, errs *followup.ErrorList) (raw rawConfi
 		err = dec.Decode(&raw)
 	}
 	if err != nil {
-		errs.Add(followup.Pos{Path: display, Line: 1, Col: 1}, "%v", err)
+		*errs = append(*errs, tomlError(data, display, err))
 		return raw, vals, false
 	}
 	return raw, vals, true

@@ -2,11 +2,13 @@ package config
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/followup-tool/followup/internal/followup"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -21,6 +23,17 @@ var (
 	reType      = regexp.MustCompile(`^cannot decode TOML (.+?) into struct field \S+ of type (\S+)$`)
 	reDuplicate = regexp.MustCompile(`^key (\S+) is already defined$`)
 )
+
+// tomlError is go-toml's error about the document data (named display
+// in messages) at its place: a DecodeError's, else the file's start.
+func tomlError(data []byte, display string, err error) *followup.Error {
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, col := de.Position()
+		return &followup.Error{Pos: followup.Pos{Path: display, Line: max(row, 1), Col: runeColumn(data, row, col)}, Msg: decodeMessage(de)}
+	}
+	return &followup.Error{Pos: followup.Pos{Path: display, Line: 1, Col: 1}, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+}
 
 // decodeMessage rewrites go-toml's decoding errors, which name Go types.
 func decodeMessage(de *toml.DecodeError) string {
