@@ -44,12 +44,16 @@ var ErrNoFeedKey = errors.New("a public build needs a feed key, which makes the 
 
 // Options says what to build.
 type Options struct {
-	Dir     string    // the project directory
-	FS      fs.FS     // the project's files; nil: os.DirFS(Dir)
-	Prefix  string    // how messages name the project directory ("" for none)
-	Now     time.Time // the moment of the build
-	Public  bool      // a public build, whatever followup.toml says
-	FeedKey string    // when set, replaces feed_key (from FOLLOWUP_FEED_KEY)
+	Dir    string    // the project directory
+	FS     fs.FS     // the project's files; nil: os.DirFS(Dir)
+	Prefix string    // how messages name the project directory ("" for none)
+	Now    time.Time // the moment of the build
+	// Day, when set, is the build's day instead: Now is then its first
+	// moment in the site's zone, which the configuration, read once
+	// with the rest of the project, gives (--now 2026-11-21).
+	Day     followup.Date
+	Public  bool   // a public build, whatever followup.toml says
+	FeedKey string // when set, replaces feed_key (from FOLLOWUP_FEED_KEY)
 
 	// For `serve`, which builds again and again: files whose bytes did
 	// not change are not parsed again (Cache), applications whose file
@@ -170,9 +174,17 @@ func load(opt Options, view bool) (*Result, error) {
 	return &Result{Project: p, Config: cfg}, nil
 }
 
-// schedule plans a loaded project at opt.Now.
+// schedule plans a loaded project at opt.Now (or the start of opt.Day).
 func (res *Result) schedule(opt Options) {
-	res.Plan = opt.Plans.Plan(res.Project.Apps, res.Config.Policy, opt.Now)
+	now := opt.Now
+	if !opt.Day.IsZero() {
+		loc, err := zone.Load(res.Config.Timezone)
+		if err != nil {
+			loc = time.UTC // reported by config
+		}
+		now = opt.Day.In(loc)
+	}
+	res.Plan = opt.Plans.Plan(res.Project.Apps, res.Config.Policy, now)
 }
 
 // Check does everything Build does but write: it renders every file and

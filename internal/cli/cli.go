@@ -202,25 +202,36 @@ func noArgs(fs *flag.FlagSet, pos []string) error {
 // timezone of followup.toml; UTC when it has none or cannot be read, and
 // then loading the project reports why).
 func (c *common) moment(env *Env) (time.Time, error) {
+	t, d, err := c.when(env)
+	if err != nil || d.IsZero() {
+		return t, err
+	}
+	return d.In(siteZone(c.dir())), nil
+}
+
+// when is --now as written: a moment (or the clock), or a date whose
+// moment depends on the site's zone (for commands that load the project,
+// which then read followup.toml once: build.Options.Day).
+func (c *common) when(env *Env) (time.Time, followup.Date, error) {
 	if c.now == "" {
-		return env.Now(), nil
+		return env.Now(), followup.Date{}, nil
 	}
 	t, err := time.Parse(time.RFC3339, c.now)
 	if err == nil {
 		if y := t.Year(); y < followup.MinYear || y > followup.MaxYear {
 			// As for dates in content: outputs write four-digit years.
-			return time.Time{}, usageError{fmt.Sprintf("--now %q: the year must be between %d and %d", c.now, followup.MinYear, followup.MaxYear)}
+			return time.Time{}, followup.Date{}, usageError{fmt.Sprintf("--now %q: the year must be between %d and %d", c.now, followup.MinYear, followup.MaxYear)}
 		}
-		return t, nil
+		return t, followup.Date{}, nil
 	}
 	d, derr := followup.ParseDate(c.now)
 	if derr == nil {
-		return d.In(siteZone(c.dir())), nil
+		return time.Time{}, d, nil
 	}
 	if strings.Contains(derr.Error(), "the year must be") {
-		return time.Time{}, usageError{fmt.Sprintf("--now %q: the year must be between %d and %d", c.now, followup.MinYear, followup.MaxYear)}
+		return time.Time{}, followup.Date{}, usageError{fmt.Sprintf("--now %q: the year must be between %d and %d", c.now, followup.MinYear, followup.MaxYear)}
 	}
-	return time.Time{}, usageError{fmt.Sprintf("--now %q: want a moment in RFC 3339, such as 2026-11-21T09:00:00-05:00, or a date, such as 2026-11-21 (the start of that day in the site's zone)", c.now)}
+	return time.Time{}, followup.Date{}, usageError{fmt.Sprintf("--now %q: want a moment in RFC 3339, such as 2026-11-21T09:00:00-05:00, or a date, such as 2026-11-21 (the start of that day in the site's zone)", c.now)}
 }
 
 // siteZone is the timezone of the project's followup.toml.

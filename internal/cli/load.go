@@ -9,7 +9,7 @@ import (
 
 // options are the build options of the project at --source, at --now.
 func options(env *Env, c *common, public bool) (build.Options, error) {
-	now, err := c.moment(env)
+	now, day, err := c.when(env)
 	if err != nil {
 		return build.Options{}, err
 	}
@@ -20,6 +20,7 @@ func options(env *Env, c *common, public bool) (build.Options, error) {
 		Dir:     c.dir(),
 		Prefix:  c.dir(),
 		Now:     now,
+		Day:     day,
 		Public:  public,
 		FeedKey: env.Getenv(build.FeedKeyEnv),
 	}, nil

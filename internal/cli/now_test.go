@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/followup-tool/followup/internal/build"
 )
 
 // --now 2027-01-25 is the start of that day in the site's zone.
@@ -22,6 +24,19 @@ func TestNowDateAloneIsTheStartOfTheDayInTheSiteZone(t *testing.T) {
 		if err != nil || got.Format(time.RFC3339) != c.want {
 			t.Errorf("--now %s: %v %v, want %s", c.now, got, err, c.want)
 		}
+	}
+	// A command that loads the project reads followup.toml once, and
+	// plans at the same moment.
+	opt, err := options(env, &common{source: dir, now: "2027-01-25"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := build.Plan(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Plan.Now.Format(time.RFC3339); got != "2027-01-25T00:00:00-08:00" {
+		t.Errorf("--now 2027-01-25 planned at %s", got)
 	}
 	if _, err := (&common{source: dir, now: "2027-02-30"}).moment(env); err == nil {
 		t.Errorf("--now 2027-02-30 accepted")
