@@ -38,7 +38,7 @@ func worklogPage(res *Result, memo *site.Memo, log *worklog.Memo) ([]byte, error
 	if out, ok := memo.Get(worklogFile, l); ok {
 		return out.([]byte), nil
 	}
-	if err := worklog.HTML(&b, l, cfg.Owner.Name, res.Project.Theme); err != nil {
+	if err := site.Worklog(&b, l, cfg.Owner.Name, res.Project.Theme); err != nil {
 		return nil, err
 	}
 	memo.Put(worklogFile, l, b.Bytes())

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/followup-tool/followup/internal/followup"
+	"github.com/followup-tool/followup/internal/site"
 	"github.com/followup-tool/followup/internal/worklog"
 	"github.com/followup-tool/followup/internal/zone"
 )
@@ -68,7 +69,7 @@ func runWorklog(env *Env, args []string) error {
 	case "csv":
 		return worklog.CSV(env.Stdout, log)
 	case "html":
-		return worklog.HTML(env.Stdout, log, l.Config.Owner.Name, l.Project.Theme)
+		return site.Worklog(env.Stdout, log, l.Config.Owner.Name, l.Project.Theme)
 	}
 	return worklog.Markdown(env.Stdout, log, l.Config.Owner.Name)
 }

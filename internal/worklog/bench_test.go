@@ -2,14 +2,14 @@ package worklog
 
 import (
 	"fmt"
-	"io"
 	"testing"
 
 	"github.com/followup-tool/followup/internal/followup"
 )
 
 // BenchmarkBuild10k: the log of 10,000 applications with a round, a
-// thank-you and a check-in each, cut to a page as a build does.
+// thank-you and a check-in each, cut to a page as a build does (the
+// page itself is site.Worklog's).
 func BenchmarkBuild10k(b *testing.B) {
 	day := followup.Date{Year: 2026, Month: 1, Day: 5}
 	apps := make([]*followup.Application, 10000)
@@ -26,9 +26,8 @@ func BenchmarkBuild10k(b *testing.B) {
 	today := day.AddDays(330)
 	b.ReportAllocs()
 	for b.Loop() {
-		l := Build(apps, followup.Date{}, today, today, 3).Recent(2000)
-		if err := HTML(io.Discard, l, "", nil); err != nil {
-			b.Fatal(err)
+		if l := Build(apps, followup.Date{}, today, today, 3).Recent(2000); l.Total == 0 {
+			b.Fatal("an empty log")
 		}
 	}
 }

@@ -3,14 +3,11 @@ package worklog
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/followup-tool/followup/internal/export"
-	"github.com/followup-tool/followup/internal/followup"
-	"github.com/followup-tool/followup/layouts"
 )
 
 // columns are the CSV header: one row per activity, and one row for a
@@ -101,57 +98,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// Page is what layouts/worklog.html is executed with.
-type Page struct {
-	Title   string // "Work search log"
-	Owner   string // the job seeker, from followup.toml
-	Log     *Log
-	Weeks   []PageWeek
-	Minimum int
-}
-
-// PageWeek is a week with its label and flag ready to print.
-type PageWeek struct {
-	Week
-	Name string // 2026-W03
-	Flag string // "fewer than 3", or ""
-}
-
-// layoutFile is the page's template, in the theme and in a project's
-// layouts/ directory (which overrides the embedded one).
-const layoutFile = "worklog.html"
-
-// Theme gives the copy of a theme file in use (*layouts.Theme): the
-// project's own, else the default, and how messages name it.
-type Theme interface {
-	ReadFile(name string) (data []byte, display string, err error)
-}
-
-// HTML renders the log through html/template from the theme's
-// worklog.html (nil theme: the default). Every text from the files is
-// escaped by html/template. A broken override is a positioned error.
-func HTML(w io.Writer, l *Log, owner string, theme Theme) error {
-	if theme == nil {
-		theme = (*layouts.Theme)(nil)
-	}
-	src, display, err := theme.ReadFile(layoutFile)
-	if err != nil {
-		return err
-	}
-	t, err := template.New(layoutFile).Parse(string(src))
-	if err != nil {
-		return followup.ErrorList{layouts.TemplateError(display, err)}
-	}
-	p := Page{Title: "Work search log", Owner: owner, Log: l, Minimum: l.Minimum}
-	for _, wk := range l.Weeks {
-		p.Weeks = append(p.Weeks, PageWeek{Week: wk, Name: wk.Name(), Flag: l.Flag(wk)})
-	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, p); err != nil {
-		return followup.ErrorList{layouts.TemplateError(display, err)}
-	}
-	_, err = w.Write(b.Bytes())
-	return err
 }
