@@ -54,6 +54,9 @@ type Feed struct {
 	uids  []string // sorted
 	spans [][2]int // event i is data[spans[i][0]:spans[i][1]]
 	zones map[string]zoneUse
+
+	events     *Feed // Events, made once (serve keeps feeds from save to save)
+	eventsOnce sync.Once
 }
 
 // Bytes are the feed's file.
@@ -103,15 +106,19 @@ func Make(opt Options, actions []followup.Action, interviews []followup.Intervie
 // their files (most of whose bytes are heads and VTIMEZONEs). Its Bytes
 // are not a file.
 func (f *Feed) Events() *Feed {
-	if len(f.spans) == 0 {
-		return &Feed{zones: f.zones}
-	}
-	first, last := f.spans[0][0], f.spans[len(f.spans)-1][1]
-	e := &Feed{data: bytes.Clone(f.data[first:last]), uids: f.uids, spans: make([][2]int, len(f.spans)), zones: f.zones}
-	for i, s := range f.spans {
-		e.spans[i] = [2]int{s[0] - first, s[1] - first}
-	}
-	return e
+	f.eventsOnce.Do(func() {
+		if len(f.spans) == 0 {
+			f.events = &Feed{zones: f.zones}
+			return
+		}
+		first, last := f.spans[0][0], f.spans[len(f.spans)-1][1]
+		e := &Feed{data: bytes.Clone(f.data[first:last]), uids: f.uids, spans: make([][2]int, len(f.spans)), zones: f.zones}
+		for i, s := range f.spans {
+			e.spans[i] = [2]int{s[0] - first, s[1] - first}
+		}
+		f.events = e
+	})
+	return f.events
 }
 
 // Join makes one feed, with the options opt, of the events of feeds: the
