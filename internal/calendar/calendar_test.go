@@ -102,6 +102,20 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// nextYear is an application with an interview next year: its feed has
+// a VTIMEZONE of New York from next year, the others' from this year.
+const nextYear = `---
+company: Next Year
+role: Planner
+applied: 2026-10-01
+tz: America/New_York
+rounds:
+  - at: 2027-01-12 10:00
+    interviewers:
+      - name: Jo March
+---
+`
+
 // TestWriteIsSerializeTo holds Write, which serialises the parts feeds
 // share once, to the bytes golang-ical writes for the whole calendar:
 // the whole search's feed and each application's, under options that
@@ -117,17 +131,7 @@ func TestWriteIsSerializeTo(t *testing.T) {
 	}
 	// An interview next year: its application's feed has that year's
 	// VTIMEZONE, the whole search's both years', the others this year's.
-	apps := load(t, append(allFixtures(), `---
-company: Next Year
-role: Planner
-applied: 2026-10-01
-tz: America/New_York
-rounds:
-  - at: 2027-01-12 10:00
-    interviewers:
-      - name: Jo March
----
-`)...)
+	apps := load(t, append(allFixtures(), nextYear)...)
 	spans := map[string]bool{} // the VTIMEZONEs seen
 	defer func() {
 		// (The rule's first onsets are in the year before the events:
@@ -207,17 +211,7 @@ func perApp(res *schedule.Result, apps []*followup.Application) []appEvents {
 func TestJoinIsMake(t *testing.T) {
 	// Next year's interview comes first: the other applications' feeds
 	// widen New York's VTIMEZONE to this year.
-	apps := load(t, append([]string{`---
-company: Next Year
-role: Planner
-applied: 2026-10-01
-tz: America/New_York
-rounds:
-  - at: 2027-01-12 10:00
-    interviewers:
-      - name: Jo March
----
-`}, allFixtures()...)...)
+	apps := load(t, append([]string{nextYear}, allFixtures()...)...)
 	for _, z := range []string{"America/New_York", "Europe/Berlin", "UTC", "", "Asia/Kathmandu"} {
 		for _, public := range []bool{false, true} {
 			opt := baseOptions(z)
