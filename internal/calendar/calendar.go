@@ -102,9 +102,10 @@ func Make(opt Options, actions []followup.Action, interviews []followup.Intervie
 }
 
 // Events is the feed reduced to what Join needs: its events, copied, so
-// that a caller holding many feeds until it joins them does not hold
-// their files (most of whose bytes are heads and VTIMEZONEs). Its Bytes
-// are not a file.
+// that a build holding many feeds until it joins them does not hold
+// their files (most of whose bytes are heads and VTIMEZONEs). It is made
+// once per feed (serve keeps feeds, and so both, from save to save). Its
+// Bytes are not a file.
 func (f *Feed) Events() *Feed {
 	f.eventsOnce.Do(func() {
 		if len(f.spans) == 0 {
@@ -122,7 +123,9 @@ func (f *Feed) Events() *Feed {
 }
 
 // Join makes one feed, with the options opt, of the events of feeds: the
-// bytes Make would write for all of their actions and interviews at once.
+// bytes Make would write for all of their actions and interviews at once,
+// provided feeds were made with opt but for its Name (the domain, base
+// URL, stamp, public or not, and drafts are in their events' bytes).
 func Join(opt Options, feeds []*Feed) (*Feed, error) {
 	b, err := newBuilder(opt)
 	if err != nil {

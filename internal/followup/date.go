@@ -169,7 +169,7 @@ type LocalTime struct {
 }
 
 // ParseLocalTime reads "YYYY-MM-DD HH:MM" (a "T" is accepted for the
-// space), with the time of day in any form ParseClock reads: "2026-11-20
+// space), with the time of day in any form parseClock reads: "2026-11-20
 // 2pm", "2026-11-20 9:00", "2026-11-20 14h".
 func ParseLocalTime(s string) (LocalTime, error) {
 	s = strings.TrimSpace(s)
@@ -429,7 +429,7 @@ type Timeline struct {
 	Span    Span
 	Date    Date
 	Rel     Relative
-	Weekday time.Weekday // for ByWeekday
+	Weekday time.Weekday // for byWeekday
 	Said    string       // as written, for the forms beyond "N units" and dates
 }
 

@@ -7,8 +7,10 @@ package newfile
 import (
 	"errors"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // ErrExist is returned when path already exists; nothing is written.
@@ -25,17 +27,13 @@ func Create(path string, data []byte, perm fs.FileMode) error {
 	if _, err := os.Lstat(path); err == nil {
 		return &fs.PathError{Op: "create", Path: path, Err: ErrExist}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := createTemp(dir, filepath.Base(path), perm)
 	if err != nil {
 		return err
 	}
 	name := tmp.Name()
 	defer os.Remove(name)
 	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(perm); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -62,6 +60,23 @@ func Create(path string, data []byte, perm fs.FileMode) error {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// createTemp creates a new temporary file beside path's base, with perm
+// as the system reduces it (the umask): os.CreateTemp makes it 0600, and
+// a chmod afterwards would not be reduced, so a user whose umask keeps
+// their files private would get files anyone can read (contacts' emails,
+// a feed key).
+func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, "."+base+".tmp-"+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, &fs.PathError{Op: "create", Path: filepath.Join(dir, "."+base+".tmp-*"), Err: fs.ErrExist}
 }
 
 func createInPlace(path string, data []byte, perm fs.FileMode) error {

@@ -122,10 +122,10 @@ func Resolve(dir, output string) (string, error) {
 // must name a directory inside the project that holds none of the
 // project's own files. followup.toml's reader reports it at the value.
 func CheckOutput(output string) error {
-	o := filepath.Clean(filepath.FromSlash(strings.TrimSpace(output)))
+	o := filepath.Clean(filepath.FromSlash(output))
 	first := strings.Split(filepath.ToSlash(o), "/")[0]
 	switch {
-	case strings.TrimSpace(output) == "", filepath.IsAbs(o), strings.HasPrefix(o, `\`), o == ".", first == "..", filepath.VolumeName(o) != "":
+	case strings.TrimSpace(output) == "", output != strings.TrimSpace(output), filepath.IsAbs(o), strings.HasPrefix(o, `\`), o == ".", first == "..", filepath.VolumeName(o) != "":
 		return fmt.Errorf("output %q: want a directory inside the project, such as public", output)
 	case reserved(first):
 		return fmt.Errorf("output %q: that directory holds the project's own files; choose another, such as public", output)
@@ -134,9 +134,11 @@ func CheckOutput(output string) error {
 }
 
 // reserved is a top-level name whose directory holds the project's own
-// files.
+// files. It is compared as a case-insensitive file system (macOS,
+// Windows) would, and without the trailing dots and spaces Windows drops
+// from a name.
 func reserved(first string) bool {
-	switch first {
+	switch strings.ToLower(strings.TrimRight(first, ". ")) {
 	case "content", "layouts", ".git", ".github":
 		return true
 	}

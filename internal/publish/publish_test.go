@@ -450,6 +450,15 @@ func TestResolveStaysInsideTheProject(t *testing.T) {
 		{"content", false},
 		{"layouts/x", false},
 		{".git", false},
+		// As a case-insensitive file system and Windows read names.
+		{"Content", false},
+		{"LAYOUTS/x", false},
+		{"content.", false},
+		{".Git", false},
+		{"contents", true},
+		{" public", false},
+		{"public ", false},
+		{"", false},
 	} {
 		got, err := Resolve(project, c.output)
 		if (err == nil) != c.ok {
