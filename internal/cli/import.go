@@ -11,7 +11,6 @@ import (
 
 	"github.com/followup-tool/followup/internal/content"
 	"github.com/followup-tool/followup/internal/imports"
-	"github.com/followup-tool/followup/internal/newfile"
 	"github.com/followup-tool/followup/internal/zone"
 )
 
@@ -100,8 +99,8 @@ func runImport(env *Env, args []string) error {
 			}
 			base := p.Slug
 			for n := 2; ; n++ {
-				err := newfile.Create(filepath.Join(dir, p.Slug+".md"), file, 0o644)
-				if errors.Is(err, newfile.ErrExist) && n < 1000 {
+				err := createFile(filepath.Join(dir, p.Slug+".md"), file, 0o644)
+				if errors.Is(err, os.ErrExist) && n < 1000 {
 					// Someone made the file since the plan: the next name.
 					p.Slug = fmt.Sprintf("%s-%d", base, n)
 					continue

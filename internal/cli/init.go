@@ -10,7 +10,6 @@ import (
 
 	"github.com/followup-tool/followup/internal/followup"
 	"github.com/followup-tool/followup/internal/holiday"
-	"github.com/followup-tool/followup/internal/newfile"
 	"github.com/followup-tool/followup/internal/scaffold"
 	"github.com/followup-tool/followup/internal/zone"
 )
@@ -79,12 +78,12 @@ openssl rand -hex 16). .github/workflows/followup.yml rebuilds the site daily.
 }
 
 // writeNew creates path and its directory, never replacing a file
-// (newfile.Create: an error that is fs.ErrExist when it exists).
+// (createFile: an error that is fs.ErrExist when it exists).
 func writeNew(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return newfile.Create(path, data, 0o644)
+	return createFile(path, data, 0o644)
 }
 
 // localZone is this machine's IANA zone: $TZ, else the target of the

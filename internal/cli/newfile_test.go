@@ -1,7 +1,8 @@
-package newfile
+package cli
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -11,7 +12,7 @@ import (
 func TestCreateWritesTheFileAndNothingElse(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
-	if err := Create(p, []byte("hello\n"), 0o644); err != nil {
+	if err := createFile(p, []byte("hello\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(p)
@@ -32,9 +33,9 @@ func TestCreateNeverReplaces(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
 	os.WriteFile(p, []byte("mine"), 0o644)
-	err := Create(p, []byte("theirs"), 0o644)
-	if !errors.Is(err, ErrExist) {
-		t.Fatalf("err = %v, want ErrExist", err)
+	err := createFile(p, []byte("theirs"), 0o644)
+	if !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("err = %v, want fs.ErrExist", err)
 	}
 	if b, _ := os.ReadFile(p); string(b) != "mine" {
 		t.Errorf("file became %q", b)
@@ -54,7 +55,7 @@ func TestCreateRacesHaveOneWinner(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if Create(p, []byte{byte('a' + i)}, 0o644) == nil {
+			if createFile(p, []byte{byte('a' + i)}, 0o644) == nil {
 				wins <- i
 			}
 		}()

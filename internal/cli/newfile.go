@@ -1,8 +1,9 @@
-// Package newfile creates a file that must not exist yet, atomically: a
-// reader (an editor, `followup serve`, a concurrent build) sees either no
-// file or the whole of it, and a file of the same name that appears
-// meanwhile is never replaced.
-package newfile
+package cli
+
+// Files the commands create (init, theme, new, import) must not exist
+// yet, and are created atomically: a reader (an editor, `followup serve`,
+// a concurrent build) sees either no file or the whole of it, and a file
+// of the same name that appears meanwhile is never replaced.
 
 import (
 	"errors"
@@ -13,19 +14,16 @@ import (
 	"strconv"
 )
 
-// ErrExist is returned when path already exists; nothing is written.
-var ErrExist = fs.ErrExist
-
-// Create writes data to path, which must not exist. The bytes go to a
+// createFile writes data to path, which must not exist. The bytes go to a
 // temporary file in the same directory, are synced, and are then linked
 // to path: link(2) fails when path exists, so unlike a rename it never
 // replaces a file, and the name appears with its whole content at once.
 // On a file system without hard links (some network and FAT mounts) the
 // file is created with O_EXCL and written in place instead.
-func Create(path string, data []byte, perm fs.FileMode) error {
+func createFile(path string, data []byte, perm fs.FileMode) error {
 	dir := filepath.Dir(path)
 	if _, err := os.Lstat(path); err == nil {
-		return &fs.PathError{Op: "create", Path: path, Err: ErrExist}
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
 	}
 	tmp, err := createTemp(dir, filepath.Base(path), perm)
 	if err != nil {
@@ -48,7 +46,7 @@ func Create(path string, data []byte, perm fs.FileMode) error {
 	switch {
 	case err == nil:
 	case errors.Is(err, fs.ErrExist):
-		return &fs.PathError{Op: "create", Path: path, Err: ErrExist}
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
 	default:
 		var le *os.LinkError
 		if !errors.As(err, &le) {

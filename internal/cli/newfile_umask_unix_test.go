@@ -1,6 +1,6 @@
 //go:build unix
 
-package newfile
+package cli
 
 import (
 	"os"
@@ -16,7 +16,7 @@ func TestCreateKeepsTheUmask(t *testing.T) {
 	old := syscall.Umask(0o077)
 	defer syscall.Umask(old)
 	p := filepath.Join(t.TempDir(), "a.md")
-	if err := Create(p, []byte("x"), 0o644); err != nil {
+	if err := createFile(p, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	st, err := os.Stat(p)
