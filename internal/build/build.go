@@ -178,11 +178,7 @@ func load(opt Options, view bool) (*Result, error) {
 func (res *Result) schedule(opt Options) {
 	now := opt.Now
 	if !opt.Day.IsZero() {
-		loc, err := zone.Load(res.Config.Timezone)
-		if err != nil {
-			loc = time.UTC // reported by config
-		}
-		now = opt.Day.In(loc)
+		now = opt.Day.In(zone.Or(res.Config.Timezone))
 	}
 	res.Plan = opt.Plans.Plan(res.Project.Apps, res.Config.Policy, now)
 }

@@ -139,17 +139,7 @@ func Join(opt Options, feeds []*Feed) (*Feed, error) {
 	size := 0
 	for _, f := range feeds {
 		for id, z := range f.zones {
-			u := b.zones[id]
-			if u == nil {
-				u = &zoneUse{loc: z.loc, from: z.from, to: z.to}
-				b.zones[id] = u
-			}
-			if z.from.Before(u.from) {
-				u.from = z.from
-			}
-			if z.to.After(u.to) {
-				u.to = z.to
-			}
+			b.use(id, z.loc, z.from, z.to)
 		}
 		for i, s := range f.spans {
 			events = append(events, event{f.uids[i], f.data[s[0]:s[1]]})
@@ -158,16 +148,14 @@ func Join(opt Options, feeds []*Feed) (*Feed, error) {
 	}
 	sort.Slice(events, func(i, j int) bool { return events[i].uid < events[j].uid })
 	j := &Feed{uids: make([]string, len(events)), spans: make([][2]int, len(events)), zones: map[string]zoneUse{}}
-	for k := range events {
-		if k > 0 && events[k-1].uid == events[k].uid {
-			return nil, dupUID(events[k].uid)
-		}
-	}
 	for id, z := range b.zones {
 		j.zones[id] = *z
 	}
 	j.data, err = b.serialise(size, func(buf *bytes.Buffer) error {
 		for k, e := range events {
+			if k > 0 && events[k-1].uid == e.uid {
+				return dupUID(e.uid)
+			}
 			start := buf.Len()
 			buf.Write(e.data)
 			j.uids[k], j.spans[k] = e.uid, [2]int{start, buf.Len()}
@@ -456,16 +444,22 @@ func (b *builder) timed(ev *ics.VEvent, loc *time.Location, start, end time.Time
 	const local = "20060102T150405"
 	ev.AddProperty(ics.ComponentPropertyDtStart, start.In(loc).Format(local), ics.WithTZID(tzid))
 	ev.AddProperty(ics.ComponentPropertyDtEnd, end.In(loc).Format(local), ics.WithTZID(tzid))
+	b.use(tzid, loc, start, end)
+}
+
+// use records that the zone tzid is used from from to to, for the span
+// of years its VTIMEZONE covers.
+func (b *builder) use(tzid string, loc *time.Location, from, to time.Time) {
 	z := b.zones[tzid]
 	if z == nil {
-		z = &zoneUse{loc: loc, from: start, to: end}
-		b.zones[tzid] = z
+		b.zones[tzid] = &zoneUse{loc: loc, from: from, to: to}
+		return
 	}
-	if start.Before(z.from) {
-		z.from = start
+	if from.Before(z.from) {
+		z.from = from
 	}
-	if end.After(z.to) {
-		z.to = end
+	if to.After(z.to) {
+		z.to = to
 	}
 }
 

@@ -240,11 +240,7 @@ func siteZone(dir string) *time.Location {
 	if len(errs.Problems()) > 0 {
 		return time.UTC
 	}
-	loc, err := zone.Load(cfg.Timezone)
-	if err != nil {
-		return time.UTC
-	}
-	return loc
+	return zone.Or(cfg.Timezone)
 }
 
 func (c *common) dir() string { return strings.TrimSuffix(c.source, "/") }

@@ -124,8 +124,9 @@ func Resolve(dir, output string) (string, error) {
 func CheckOutput(output string) error {
 	o := filepath.Clean(filepath.FromSlash(output))
 	first := strings.Split(filepath.ToSlash(o), "/")[0]
+	rooted := filepath.IsAbs(o) || filepath.VolumeName(o) != "" || strings.HasPrefix(o, `\`) // C:x and \x on Windows too
 	switch {
-	case strings.TrimSpace(output) == "", output != strings.TrimSpace(output), filepath.IsAbs(o), strings.HasPrefix(o, `\`), o == ".", first == "..", filepath.VolumeName(o) != "":
+	case output == "", output != strings.TrimSpace(output), rooted, o == ".", first == "..":
 		return fmt.Errorf("output %q: want a directory inside the project, such as public", output)
 	case reserved(first):
 		return fmt.Errorf("output %q: that directory holds the project's own files; choose another, such as public", output)

@@ -68,7 +68,7 @@ func New(in Input) (*Site, error) {
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
-	r := &Site{in: in, l: l, loc: siteZone(in.Config.Timezone)}
+	r := &Site{in: in, l: l, loc: zone.Or(in.Config.Timezone)}
 	if err := r.prepare(); err != nil {
 		return nil, err
 	}
@@ -181,14 +181,6 @@ func (r *Site) Closed() ([]byte, error) {
 func (r *Site) indexView() *IndexPage {
 	r.once.Do(func() { r.index = r.indexPage() })
 	return r.index
-}
-
-// siteZone is the configured zone; config has already reported a bad one.
-func siteZone(name string) *time.Location {
-	if loc, err := zone.Load(name); err == nil {
-		return loc
-	}
-	return time.UTC
 }
 
 // prepare sorts the applications and makes the action views once, with

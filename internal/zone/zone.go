@@ -58,6 +58,16 @@ func entries() map[string]*zip.File {
 	return files
 }
 
+// Or is the zone name, or UTC when name is not one: the site's zone, for
+// code that runs after followup.toml's reader has reported a bad one (or
+// none was set).
+func Or(name string) *time.Location {
+	if loc, err := Load(name); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
 // Load resolves name. It rejects the empty name and "Local", which would
 // make output depend on the machine that builds it, and every name that
 // is not a zone of the embedded tz database.
